@@ -1,0 +1,12 @@
+package io.deals.application.deal.port.out;
+
+import io.deals.application.deal.port.in.DealView;
+import io.deals.domain.deal.DealId;
+
+import java.util.Optional;
+
+/** Reads deals as views, with their hotel and categories, in a fixed number of statements. */
+public interface DealSearch {
+
+    Optional<DealView> find(DealId id);
+}

@@ -1,0 +1,42 @@
+package io.deals.application.deal.service;
+
+import io.deals.application.deal.port.in.CreateDealCommand;
+import io.deals.application.deal.port.in.CreateDealUseCase;
+import io.deals.application.deal.port.in.DealView;
+import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.TransactionRunner;
+import io.deals.domain.deal.Deal;
+import io.deals.domain.deal.DealTerms;
+import io.deals.domain.shared.Change;
+
+public final class CreateDealService implements CreateDealUseCase {
+
+    private final DealRepository deals;
+    private final DealSearch search;
+    private final EventOutbox outbox;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public CreateDealService(DealRepository deals, DealSearch search, EventOutbox outbox,
+                             TransactionRunner transactions, Clock clock) {
+        this.deals = deals;
+        this.search = search;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public DealView create(CreateDealCommand command) {
+        DealTerms terms = Deal.validate(command.draft());
+        return transactions.inTransaction(() -> {
+            Change<Deal> created = Deal.create(deals.nextId(), terms, clock.now());
+            deals.add(created.after());
+            outbox.append(created.events());
+            return DealViews.stored(search, created.after().id());
+        });
+    }
+}

@@ -1,0 +1,6 @@
+package io.deals.application.health.port.in;
+
+public interface HealthQueries {
+
+    HealthReport check();
+}

@@ -1,0 +1,9 @@
+package io.deals.application.hotel.port.in;
+
+import io.deals.domain.hotel.Hotel;
+
+public interface ChangeHotelUseCase {
+
+    /** The hotel after the change (unchanged, same version, if the patch changed nothing). */
+    Hotel change(ChangeHotelCommand command);
+}

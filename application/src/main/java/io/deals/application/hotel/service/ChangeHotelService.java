@@ -1,0 +1,42 @@
+package io.deals.application.hotel.service;
+
+import io.deals.application.hotel.port.in.ChangeHotelCommand;
+import io.deals.application.hotel.port.in.ChangeHotelUseCase;
+import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.TransactionRunner;
+import io.deals.domain.hotel.Hotel;
+import io.deals.domain.shared.Change;
+import io.deals.domain.shared.NotFoundException;
+
+public final class ChangeHotelService implements ChangeHotelUseCase {
+
+    private final HotelRepository hotels;
+    private final EventOutbox outbox;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public ChangeHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+        this.hotels = hotels;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Hotel change(ChangeHotelCommand command) {
+        long id = command.id().value();
+        return transactions.inTransaction(() -> {
+            Hotel current = hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", id));
+            current.version().requireExpected(command.expectedVersion(), "hotel", id);
+            Change<Hotel> change = current.change(command.patch(), clock.now());
+            if (!change.changedAnything()) {
+                return current;
+            }
+            Hotel stored = hotels.update(change.after(), command.expectedVersion());
+            outbox.append(change.events());
+            return stored;
+        });
+    }
+}

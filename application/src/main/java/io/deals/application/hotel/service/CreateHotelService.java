@@ -1,0 +1,37 @@
+package io.deals.application.hotel.service;
+
+import io.deals.application.hotel.port.in.CreateHotelCommand;
+import io.deals.application.hotel.port.in.CreateHotelUseCase;
+import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.TransactionRunner;
+import io.deals.domain.hotel.Hotel;
+import io.deals.domain.hotel.HotelDetails;
+import io.deals.domain.shared.Change;
+
+public final class CreateHotelService implements CreateHotelUseCase {
+
+    private final HotelRepository hotels;
+    private final EventOutbox outbox;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public CreateHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+        this.hotels = hotels;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Hotel create(CreateHotelCommand command) {
+        HotelDetails details = Hotel.validate(command.draft());
+        return transactions.inTransaction(() -> {
+            Change<Hotel> created = Hotel.create(hotels.nextId(), details, clock.now());
+            hotels.add(created.after());
+            outbox.append(created.events());
+            return created.after();
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package io.deals.application.hotel.service;
+
+import io.deals.application.hotel.port.in.DeleteHotelCommand;
+import io.deals.application.hotel.port.in.DeleteHotelUseCase;
+import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.TransactionRunner;
+import io.deals.domain.hotel.Hotel;
+import io.deals.domain.shared.NotFoundException;
+
+import java.util.List;
+
+public final class DeleteHotelService implements DeleteHotelUseCase {
+
+    private final HotelRepository hotels;
+    private final EventOutbox outbox;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public DeleteHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+        this.hotels = hotels;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void delete(DeleteHotelCommand command) {
+        long id = command.id().value();
+        transactions.inTransaction(() -> {
+            Hotel current = hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", id));
+            if (command.expectedVersion() != null) {
+                current.version().requireExpected(command.expectedVersion(), "hotel", id);
+            }
+            // The event carries the hotel as it was, so it is recorded before the row goes; removing
+            // only at the version read keeps that snapshot honest if another writer slipped in.
+            outbox.append(List.of(current.delete(clock.now())));
+            hotels.remove(command.id(), current.version());
+            return null;
+        });
+    }
+}

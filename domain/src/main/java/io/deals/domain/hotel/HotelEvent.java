@@ -1,0 +1,42 @@
+package io.deals.domain.hotel;
+
+import io.deals.domain.shared.DomainEvent;
+
+import java.time.Instant;
+
+/** What can happen to a hotel. */
+public sealed interface HotelEvent extends DomainEvent {
+
+    HotelId hotelId();
+
+    @Override
+    default String aggregateType() {
+        return "hotel";
+    }
+
+    @Override
+    default long aggregateId() {
+        return hotelId().value();
+    }
+
+    record Created(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+        @Override
+        public String type() {
+            return "deals.hotel.created";
+        }
+    }
+
+    record Updated(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+        @Override
+        public String type() {
+            return "deals.hotel.updated";
+        }
+    }
+
+    record Deleted(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+        @Override
+        public String type() {
+            return "deals.hotel.deleted";
+        }
+    }
+}
