@@ -1,5 +1,6 @@
 package io.deals.application.deal.service;
 
+import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealSearch;
@@ -10,13 +11,15 @@ import java.util.Optional;
 public final class DealQueryService implements DealQueries {
 
     private final DealSearch search;
+    private final TransactionRunner transactions;
 
-    public DealQueryService(DealSearch search) {
+    public DealQueryService(DealSearch search, TransactionRunner transactions) {
         this.search = search;
+        this.transactions = transactions;
     }
 
     @Override
     public Optional<DealView> find(DealId id) {
-        return search.find(id);
+        return transactions.inTransaction(() -> search.find(id));
     }
 }

@@ -1,5 +1,6 @@
 package io.deals.application.hotel.service;
 
+import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.domain.hotel.Hotel;
@@ -10,13 +11,15 @@ import java.util.Optional;
 public final class HotelQueryService implements HotelQueries {
 
     private final HotelRepository hotels;
+    private final TransactionRunner transactions;
 
-    public HotelQueryService(HotelRepository hotels) {
+    public HotelQueryService(HotelRepository hotels, TransactionRunner transactions) {
         this.hotels = hotels;
+        this.transactions = transactions;
     }
 
     @Override
     public Optional<Hotel> find(HotelId id) {
-        return hotels.find(id);
+        return transactions.inTransaction(() -> hotels.find(id));
     }
 }

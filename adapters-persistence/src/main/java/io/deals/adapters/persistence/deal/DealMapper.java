@@ -1,0 +1,35 @@
+package io.deals.adapters.persistence.deal;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.Optional;
+
+public interface DealMapper {
+
+    long nextId();
+
+    Optional<DealRow> find(@Param("id") long id);
+
+    Optional<DealViewRow> findView(@Param("id") long id);
+
+    boolean exists(@Param("id") long id);
+
+    void insert(DealRow row);
+
+    int update(@Param("row") DealRow row, @Param("expected") long expected);
+
+    int delete(@Param("id") long id, @Param("expected") long expected);
+
+    /** Creates the categories a deal names that do not exist yet. */
+    void insertMissingCategories(@Param("names") String[] names);
+
+    void unlinkCategories(@Param("dealId") long dealId);
+
+    void linkCategories(@Param("dealId") long dealId, @Param("names") String[] names);
+
+    void openPricePeriod(@Param("row") DealRow row, @Param("from") Instant from);
+
+    /** Closes the current price period and opens the next, if the row's prices differ from it. */
+    void rollPricePeriod(@Param("row") DealRow row, @Param("at") Instant at);
+}

@@ -1,0 +1,54 @@
+package io.deals.adapters.persistence.shared;
+
+import io.deals.application.shared.StorageUnavailableException;
+import io.deals.application.shared.port.out.TransactionRunner;
+import jakarta.inject.Inject;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSessionManager;
+import org.apache.ibatis.session.TransactionIsolationLevel;
+
+import java.util.function.Supplier;
+
+/**
+ * One MyBatis session per transaction, bound to the calling thread, so every mapper used by
+ * the work joins it. Work already inside a transaction simply joins the outer one.
+ */
+public final class MyBatisTransactionRunner implements TransactionRunner {
+
+    private final SqlSessionManager sessions;
+
+    @Inject
+    public MyBatisTransactionRunner(SqlSessionManager sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (sessions.isManagedSessionStarted()) {
+            return work.get();
+        }
+        sessions.startManagedSession(ExecutorType.SIMPLE, TransactionIsolationLevel.READ_COMMITTED);
+        try {
+            T result = work.get();
+            // Forced: MyBatis skips the commit when only <select> statements ran, and an
+            // UPDATE ... RETURNING is mapped as one.
+            sessions.commit(true);
+            return result;
+        } catch (RuntimeException failure) {
+            rollbackQuietly(failure);
+            throw PostgresErrors.isUnreachable(failure)
+                    ? new StorageUnavailableException("the database cannot be reached", failure)
+                    : failure;
+        } finally {
+            sessions.close();
+        }
+    }
+
+    private void rollbackQuietly(RuntimeException failure) {
+        try {
+            sessions.rollback(true);
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+}
