@@ -1,0 +1,162 @@
+package io.deals.adapters.web;
+
+import io.deals.adapters.web.shared.ErrorResponses;
+import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.RequestIds;
+import io.deals.adapters.web.shared.RouteGroup;
+import io.deals.adapters.web.shared.Router;
+import io.deals.adapters.web.shared.WriteAccess;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP API on one SparkJava instance. Everything that answers errors is registered before
+ * the first route (Spark's exception map is not safe to change once it serves), and shutdown
+ * drains the requests in flight before Jetty stops.
+ */
+public final class HttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.deals.access");
+
+    private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String STARTED_NANOS = "deals.startedNanos";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Set<RouteGroup> routeGroups;
+    private final WriteAccess writeAccess;
+    private final ErrorResponses errors;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private Service http;
+
+    @Inject
+    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors) {
+        this.routeGroups = routeGroups;
+        this.writeAccess = writeAccess;
+        this.errors = errors;
+    }
+
+    /** Starts listening and returns the bound port (the one chosen when {@code port} is 0). */
+    public synchronized int start(int port) {
+        if (http != null) {
+            throw new IllegalStateException("the server is already started");
+        }
+        http = Service.ignite();
+        CompletableFuture<Integer> started = new CompletableFuture<>();
+        // Spark's default handler would System.exit(); report the failure to the caller instead.
+        http.initExceptionHandler(started::completeExceptionally);
+        http.port(port);
+        http.threadPool(32, 4, 60_000);
+        http.untrustForwardHeaders();
+
+        Router router = new Router(http);
+        http.exception(Exception.class, errors::handle);
+        http.notFound((request, response) -> routeMiss(router, request, response));
+        http.internalServerError((request, response) -> {
+            errors.write(response, 500, "INTERNAL", "an unexpected error occurred", null, requestId(request));
+            return response.body();
+        });
+        http.before(this::admit);
+        http.afterAfter(this::log);
+        routeGroups.forEach(group -> group.register(router));
+
+        Thread waiter = new Thread(() -> {
+            http.awaitInitialization();
+            started.complete(http.port());
+        }, "http-start");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            int bound = started.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("HTTP API listening on port {}", bound);
+            return bound;
+        } catch (ExecutionException e) {
+            throw new ServerStartException("cannot listen on port " + port + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ServerStartException("the HTTP server did not start within " + START_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while starting the HTTP server", e);
+        }
+    }
+
+    /** Refuses new requests, waits up to {@code drain} for those in flight, then stops Jetty. */
+    public synchronized void stop(Duration drain) {
+        if (http == null) {
+            return;
+        }
+        draining = true;
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("stopping with {} requests still in flight after {} ms", inFlight.get(), drain.toMillis());
+        }
+        http.stop();
+        http.awaitStop();
+        http = null;
+        LOG.info("HTTP API stopped");
+    }
+
+    private void admit(Request request, Response response) {
+        inFlight.incrementAndGet();
+        request.attribute(STARTED_NANOS, System.nanoTime());
+        String requestId = RequestIds.acceptOrGenerate(request.headers(RequestIds.HEADER));
+        request.attribute(RequestIds.ATTRIBUTE, requestId);
+        response.header(RequestIds.HEADER, requestId);
+        if (draining) {
+            response.header("Connection", "close");
+            throw new HttpProblem(503, "UNAVAILABLE", "the server is shutting down");
+        }
+        if (request.headers("X-HTTP-Method-Override") != null) {
+            // Spark would silently route by this header; a method is what the request line says.
+            throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
+        }
+        if (WRITE_METHODS.contains(request.requestMethod())) {
+            writeAccess.check(request);
+        }
+    }
+
+    private Object routeMiss(Router router, Request request, Response response) {
+        String path = request.pathInfo();
+        router.allowedMethods(path).ifPresentOrElse(allowed -> {
+            response.header("Allow", String.join(", ", allowed));
+            errors.write(response, 405, "METHOD_NOT_ALLOWED", request.requestMethod() + " is not allowed on " + path
+                    + "; use " + String.join(", ", allowed), null, requestId(request));
+        }, () -> errors.write(response, 404, "NOT_FOUND", "no route for " + path, null, requestId(request)));
+        return response.body();
+    }
+
+    private void log(Request request, Response response) {
+        Long startedNanos = request.attribute(STARTED_NANOS);
+        long millis = startedNanos == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(), millis,
+                requestId(request));
+        if (startedNanos != null) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static String requestId(Request request) {
+        return request.attribute(RequestIds.ATTRIBUTE);
+    }
+}

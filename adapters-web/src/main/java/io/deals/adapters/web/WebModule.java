@@ -1,0 +1,56 @@
+package io.deals.adapters.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import io.deals.adapters.web.deal.DealRoutes;
+import io.deals.adapters.web.health.HealthRoutes;
+import io.deals.adapters.web.hotel.HotelRoutes;
+import io.deals.adapters.web.shared.ErrorResponses;
+import io.deals.adapters.web.shared.JsonBodies;
+import io.deals.adapters.web.shared.JsonMappers;
+import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteGroup;
+import io.deals.adapters.web.shared.WriteAccess;
+import jakarta.inject.Singleton;
+
+/** Binds the HTTP API. It needs the application's use cases and queries bound elsewhere. */
+public final class WebModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
+        routes.addBinding().to(HealthRoutes.class);
+        routes.addBinding().to(HotelRoutes.class);
+        routes.addBinding().to(DealRoutes.class);
+        // Writes are open until a later module binds a token check here.
+        OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
+        bind(HttpServer.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    ObjectMapper json() {
+        return JsonMappers.api();
+    }
+
+    @Provides
+    @Singleton
+    Responses responses(ObjectMapper json) {
+        return new Responses(json);
+    }
+
+    @Provides
+    @Singleton
+    JsonBodies bodies(ObjectMapper json) {
+        return new JsonBodies(json);
+    }
+
+    @Provides
+    @Singleton
+    ErrorResponses errors(Responses responses) {
+        return new ErrorResponses(responses);
+    }
+}

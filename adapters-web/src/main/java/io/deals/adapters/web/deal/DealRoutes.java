@@ -1,0 +1,105 @@
+package io.deals.adapters.web.deal;
+
+import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.JsonBodies;
+import io.deals.adapters.web.shared.JsonInput;
+import io.deals.adapters.web.shared.PathIds;
+import io.deals.adapters.web.shared.Preconditions;
+import io.deals.adapters.web.shared.Preconditions.ExpectedVersion;
+import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteGroup;
+import io.deals.adapters.web.shared.Router;
+import io.deals.application.deal.port.in.ChangeDealCommand;
+import io.deals.application.deal.port.in.ChangeDealUseCase;
+import io.deals.application.deal.port.in.CreateDealUseCase;
+import io.deals.application.deal.port.in.DealQueries;
+import io.deals.application.deal.port.in.DealView;
+import io.deals.application.deal.port.in.DeleteDealCommand;
+import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.domain.deal.DealId;
+import io.deals.domain.shared.VersionConflictException;
+import jakarta.inject.Inject;
+import spark.Request;
+import spark.Response;
+
+import java.util.Optional;
+
+/** {@code /deals}: create, read, merge-patch and delete, with versions as ETags. */
+public final class DealRoutes implements RouteGroup {
+
+    private final CreateDealUseCase creator;
+    private final ChangeDealUseCase changer;
+    private final DeleteDealUseCase deleter;
+    private final DealQueries queries;
+    private final JsonBodies bodies;
+    private final Responses responses;
+
+    @Inject
+    public DealRoutes(CreateDealUseCase creator, ChangeDealUseCase changer, DeleteDealUseCase deleter,
+                      DealQueries queries, JsonBodies bodies, Responses responses) {
+        this.creator = creator;
+        this.changer = changer;
+        this.deleter = deleter;
+        this.queries = queries;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/deals", this::create);
+        router.get("/deals/:id", this::get);
+        router.patch("/deals/:id", this::change);
+        router.delete("/deals/:id", this::delete);
+    }
+
+    private Object create(Request request, Response response) {
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateDealRequest.FIELDS,
+                DealResponse.READ_ONLY_ON_CREATE);
+        CreateDealRequest body = CreateDealRequest.read(in);
+        in.throwIfInvalid();
+        DealView deal = creator.create(body.toCommand());
+        response.header("Location", "/deals/" + deal.id());
+        return represent(response, 201, deal);
+    }
+
+    private Object get(Request request, Response response) {
+        DealId id = new DealId(PathIds.id(request, "deal"));
+        DealView deal = queries.find(id).orElseThrow(() -> HttpProblem.notFound("deal " + id + " does not exist"));
+        if (Preconditions.notModified(request, deal.version())) {
+            Preconditions.tag(response, deal.version());
+            return Responses.empty(response, 304);
+        }
+        return represent(response, 200, deal);
+    }
+
+    private Object change(Request request, Response response) {
+        DealId id = new DealId(PathIds.id(request, "deal"));
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), DealPatchRequest.FIELDS,
+                DealResponse.READ_ONLY_ON_PATCH);
+        DealPatchRequest body = DealPatchRequest.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        in.throwIfInvalid();
+        try {
+            return represent(response, 200, changer.change(new ChangeDealCommand(id, expected.version(), body.patch())));
+        } catch (VersionConflictException conflict) {
+            throw expected.conflict(conflict);
+        }
+    }
+
+    private Object delete(Request request, Response response) {
+        DealId id = new DealId(PathIds.id(request, "deal"));
+        Optional<ExpectedVersion> expected = Preconditions.forDelete(request);
+        try {
+            deleter.delete(new DeleteDealCommand(id, expected.map(ExpectedVersion::version).orElse(null)));
+        } catch (VersionConflictException conflict) {
+            throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
+        }
+        return Responses.empty(response, 204);
+    }
+
+    private String represent(Response response, int status, DealView deal) {
+        Preconditions.tag(response, deal.version());
+        return responses.json(response, status, DealResponse.from(deal));
+    }
+}

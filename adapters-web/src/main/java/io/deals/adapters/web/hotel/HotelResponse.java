@@ -1,0 +1,23 @@
+package io.deals.adapters.web.hotel;
+
+import io.deals.adapters.web.shared.Timestamps;
+import io.deals.domain.hotel.Hotel;
+import io.deals.domain.hotel.HotelDetails;
+
+import java.util.Set;
+
+/** A hotel as the API shows it; every field listed here on purpose. */
+record HotelResponse(long id, String name, String city, String country, String phone, int starRating, long version,
+                     String createdAt, String updatedAt) {
+
+    /** Fields a client reads but never writes; a PATCH may name {@code version} as its precondition. */
+    static final Set<String> READ_ONLY_ON_CREATE = Set.of("id", "version", "created_at", "updated_at");
+    static final Set<String> READ_ONLY_ON_PATCH = Set.of("id", "created_at", "updated_at");
+
+    static HotelResponse from(Hotel hotel) {
+        HotelDetails d = hotel.details();
+        return new HotelResponse(hotel.id().value(), d.name(), d.city(), d.country(), d.phone().value(),
+                d.starRating().value(), hotel.version().value(), Timestamps.format(hotel.createdAt()),
+                Timestamps.format(hotel.updatedAt()));
+    }
+}

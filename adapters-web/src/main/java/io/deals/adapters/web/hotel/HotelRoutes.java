@@ -1,0 +1,105 @@
+package io.deals.adapters.web.hotel;
+
+import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.JsonBodies;
+import io.deals.adapters.web.shared.JsonInput;
+import io.deals.adapters.web.shared.PathIds;
+import io.deals.adapters.web.shared.Preconditions;
+import io.deals.adapters.web.shared.Preconditions.ExpectedVersion;
+import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteGroup;
+import io.deals.adapters.web.shared.Router;
+import io.deals.application.hotel.port.in.ChangeHotelCommand;
+import io.deals.application.hotel.port.in.ChangeHotelUseCase;
+import io.deals.application.hotel.port.in.CreateHotelUseCase;
+import io.deals.application.hotel.port.in.DeleteHotelCommand;
+import io.deals.application.hotel.port.in.DeleteHotelUseCase;
+import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.domain.hotel.Hotel;
+import io.deals.domain.hotel.HotelId;
+import io.deals.domain.shared.VersionConflictException;
+import jakarta.inject.Inject;
+import spark.Request;
+import spark.Response;
+
+import java.util.Optional;
+
+/** {@code /hotels}: create, read, merge-patch and delete, with versions as ETags. */
+public final class HotelRoutes implements RouteGroup {
+
+    private final CreateHotelUseCase creator;
+    private final ChangeHotelUseCase changer;
+    private final DeleteHotelUseCase deleter;
+    private final HotelQueries queries;
+    private final JsonBodies bodies;
+    private final Responses responses;
+
+    @Inject
+    public HotelRoutes(CreateHotelUseCase creator, ChangeHotelUseCase changer, DeleteHotelUseCase deleter,
+                       HotelQueries queries, JsonBodies bodies, Responses responses) {
+        this.creator = creator;
+        this.changer = changer;
+        this.deleter = deleter;
+        this.queries = queries;
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/hotels", this::create);
+        router.get("/hotels/:id", this::get);
+        router.patch("/hotels/:id", this::change);
+        router.delete("/hotels/:id", this::delete);
+    }
+
+    private Object create(Request request, Response response) {
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateHotelRequest.FIELDS,
+                HotelResponse.READ_ONLY_ON_CREATE);
+        CreateHotelRequest body = CreateHotelRequest.read(in);
+        in.throwIfInvalid();
+        Hotel hotel = creator.create(body.toCommand());
+        response.header("Location", "/hotels/" + hotel.id());
+        return represent(response, 201, hotel);
+    }
+
+    private Object get(Request request, Response response) {
+        HotelId id = new HotelId(PathIds.id(request, "hotel"));
+        Hotel hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
+        if (Preconditions.notModified(request, hotel.version().value())) {
+            Preconditions.tag(response, hotel.version().value());
+            return Responses.empty(response, 304);
+        }
+        return represent(response, 200, hotel);
+    }
+
+    private Object change(Request request, Response response) {
+        HotelId id = new HotelId(PathIds.id(request, "hotel"));
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), HotelPatchRequest.FIELDS,
+                HotelResponse.READ_ONLY_ON_PATCH);
+        HotelPatchRequest body = HotelPatchRequest.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        in.throwIfInvalid();
+        try {
+            return represent(response, 200, changer.change(new ChangeHotelCommand(id, expected.version(), body.patch())));
+        } catch (VersionConflictException conflict) {
+            throw expected.conflict(conflict);
+        }
+    }
+
+    private Object delete(Request request, Response response) {
+        HotelId id = new HotelId(PathIds.id(request, "hotel"));
+        Optional<ExpectedVersion> expected = Preconditions.forDelete(request);
+        try {
+            deleter.delete(new DeleteHotelCommand(id, expected.map(ExpectedVersion::version).orElse(null)));
+        } catch (VersionConflictException conflict) {
+            throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
+        }
+        return Responses.empty(response, 204);
+    }
+
+    private String represent(Response response, int status, Hotel hotel) {
+        Preconditions.tag(response, hotel.version().value());
+        return responses.json(response, status, HotelResponse.from(hotel));
+    }
+}

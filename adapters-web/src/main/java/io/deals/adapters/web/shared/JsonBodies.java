@@ -1,0 +1,82 @@
+package io.deals.adapters.web.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import spark.Request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads a JSON object body: right media type, at most 1 MiB, well-formed. */
+public final class JsonBodies {
+
+    public static final int MAX_BYTES = 1024 * 1024;
+    public static final Set<String> JSON = Set.of("application/json");
+    public static final Set<String> MERGE_PATCH = Set.of("application/json", "application/merge-patch+json");
+
+    private final ObjectMapper json;
+
+    public JsonBodies(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public ObjectNode readObject(Request request, Set<String> mediaTypes) {
+        requireMediaType(request.contentType(), mediaTypes);
+        JsonNode node;
+        try {
+            node = json.readTree(readLimited(request));
+        } catch (JsonProcessingException e) {
+            throw HttpProblem.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw HttpProblem.badRequest("the body must be a JSON object, and it is empty");
+        }
+        if (!node.isObject()) {
+            throw HttpProblem.badRequest("the body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static void requireMediaType(String contentType, Set<String> accepted) {
+        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean utf8 = true;
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].strip().split("=", 2);
+            if (parameter[0].equalsIgnoreCase("charset") && parameter.length == 2) {
+                utf8 = parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
+            }
+        }
+        if (!accepted.contains(type) || !utf8) {
+            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE",
+                    "the body must be " + String.join(" or ", accepted.stream().sorted().toList()) + " in UTF-8");
+        }
+    }
+
+    /** Refuses an announced oversize body unread, and stops reading a chunked one at the limit. */
+    private static byte[] readLimited(Request request) throws IOException {
+        long announced = request.raw().getContentLengthLong();
+        if (announced > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.raw().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static HttpProblem tooLarge() {
+        return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "the body must be at most " + MAX_BYTES + " bytes");
+    }
+}

@@ -1,0 +1,31 @@
+package io.deals.adapters.web.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import spark.Response;
+
+/** Writes JSON bodies with the API's one mapper. */
+public final class Responses {
+
+    private final ObjectMapper json;
+
+    public Responses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String json(Response response, int status, Object body) {
+        response.status(status);
+        response.type("application/json");
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON", e);
+        }
+    }
+
+    /** A response with no body (204, 304): Spark wants an empty string, not null, to consider it handled. */
+    public static String empty(Response response, int status) {
+        response.status(status);
+        return "";
+    }
+}

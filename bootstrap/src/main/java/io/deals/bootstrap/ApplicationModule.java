@@ -1,0 +1,98 @@
+package io.deals.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import io.deals.application.deal.port.in.ChangeDealUseCase;
+import io.deals.application.deal.port.in.CreateDealUseCase;
+import io.deals.application.deal.port.in.DealQueries;
+import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.deal.service.ChangeDealService;
+import io.deals.application.deal.service.CreateDealService;
+import io.deals.application.deal.service.DealQueryService;
+import io.deals.application.deal.service.DeleteDealService;
+import io.deals.application.health.port.in.HealthQueries;
+import io.deals.application.health.port.out.StorageProbe;
+import io.deals.application.health.service.HealthQueryService;
+import io.deals.application.hotel.port.in.ChangeHotelUseCase;
+import io.deals.application.hotel.port.in.CreateHotelUseCase;
+import io.deals.application.hotel.port.in.DeleteHotelUseCase;
+import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.service.ChangeHotelService;
+import io.deals.application.hotel.service.CreateHotelService;
+import io.deals.application.hotel.service.DeleteHotelService;
+import io.deals.application.hotel.service.HotelQueryService;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.TransactionRunner;
+import jakarta.inject.Singleton;
+
+/**
+ * The composition root of the application layer: services stay free of framework types, so
+ * they are built here from the ports the adapters bind.
+ */
+final class ApplicationModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+        return new CreateHotelService(hotels, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    ChangeHotelUseCase changeHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+        return new ChangeHotelService(hotels, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    DeleteHotelUseCase deleteHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+        return new DeleteHotelService(hotels, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    HotelQueries hotelQueries(HotelRepository hotels, TransactionRunner tx) {
+        return new HotelQueryService(hotels, tx);
+    }
+
+    @Provides
+    @Singleton
+    CreateDealUseCase createDeal(DealRepository deals, DealSearch search, EventOutbox outbox, TransactionRunner tx,
+                                 Clock clock) {
+        return new CreateDealService(deals, search, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    ChangeDealUseCase changeDeal(DealRepository deals, DealSearch search, EventOutbox outbox, TransactionRunner tx,
+                                 Clock clock) {
+        return new ChangeDealService(deals, search, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    DeleteDealUseCase deleteDeal(DealRepository deals, EventOutbox outbox, TransactionRunner tx, Clock clock) {
+        return new DeleteDealService(deals, outbox, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    DealQueries dealQueries(DealSearch search, TransactionRunner tx) {
+        return new DealQueryService(search, tx);
+    }
+
+    @Provides
+    @Singleton
+    HealthQueries health(StorageProbe storage) {
+        return new HealthQueryService(storage);
+    }
+}

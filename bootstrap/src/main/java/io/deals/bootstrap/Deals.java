@@ -1,0 +1,93 @@
+package io.deals.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import io.deals.adapters.persistence.Migrations;
+import io.deals.adapters.persistence.PersistenceModule;
+import io.deals.application.deal.port.in.ChangeDealUseCase;
+import io.deals.application.deal.port.in.CreateDealUseCase;
+import io.deals.application.deal.port.in.DealQueries;
+import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.application.health.port.in.HealthQueries;
+import io.deals.application.hotel.port.in.ChangeHotelUseCase;
+import io.deals.application.hotel.port.in.CreateHotelUseCase;
+import io.deals.application.hotel.port.in.DeleteHotelUseCase;
+import io.deals.application.hotel.port.in.HotelQueries;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The embedding facade: a Java program hands over a {@code DataSource} it owns and gets the use
+ * cases, with no HTTP. The caller keeps owning (and closes) the data source.
+ *
+ * <pre>{@code
+ * Deals deals = Deals.embed(dataSource, Deals.Schema.MIGRATE);
+ * Hotel hotel = deals.createHotel().create(new CreateHotelCommand(draft));
+ * }</pre>
+ */
+public final class Deals {
+
+    /** What to do with the database's schema when embedding. */
+    public enum Schema {
+        /** Apply pending migrations first (Flyway). */
+        MIGRATE,
+        /** The caller manages the schema; use it as it is. */
+        AS_IS
+    }
+
+    private final Injector injector;
+
+    private Deals(Injector injector) {
+        this.injector = injector;
+    }
+
+    public static Deals embed(DataSource dataSource, Schema schema) {
+        if (schema == Schema.MIGRATE) {
+            Migrations.apply(dataSource);
+        }
+        return new Deals(Guice.createInjector(modules(dataSource)));
+    }
+
+    /** The modules of the use cases over a database, for callers that add their own (such as the server). */
+    static List<Module> modules(DataSource dataSource) {
+        return List.of(new PersistenceModule(dataSource), new ApplicationModule());
+    }
+
+    public CreateHotelUseCase createHotel() {
+        return injector.getInstance(CreateHotelUseCase.class);
+    }
+
+    public ChangeHotelUseCase changeHotel() {
+        return injector.getInstance(ChangeHotelUseCase.class);
+    }
+
+    public DeleteHotelUseCase deleteHotel() {
+        return injector.getInstance(DeleteHotelUseCase.class);
+    }
+
+    public HotelQueries hotels() {
+        return injector.getInstance(HotelQueries.class);
+    }
+
+    public CreateDealUseCase createDeal() {
+        return injector.getInstance(CreateDealUseCase.class);
+    }
+
+    public ChangeDealUseCase changeDeal() {
+        return injector.getInstance(ChangeDealUseCase.class);
+    }
+
+    public DeleteDealUseCase deleteDeal() {
+        return injector.getInstance(DeleteDealUseCase.class);
+    }
+
+    public DealQueries deals() {
+        return injector.getInstance(DealQueries.class);
+    }
+
+    public HealthQueries health() {
+        return injector.getInstance(HealthQueries.class);
+    }
+}

@@ -1,0 +1,92 @@
+package io.deals.bootstrap;
+
+import io.deals.adapters.persistence.ConnectionPool;
+import io.deals.adapters.persistence.DatabaseSettings;
+import io.deals.adapters.persistence.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running server with everything it owns: the embedded PostgreSQL (when there is no external
+ * one), the connection pool and the HTTP API. Closing stops them in reverse order.
+ */
+public final class DealsRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DealsRuntime.class);
+
+    private final EmbeddedDatabase embedded;
+    private final ConnectionPool pool;
+    private final DealsServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private DealsRuntime(EmbeddedDatabase embedded, ConnectionPool pool, DealsServer server) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.server = server;
+    }
+
+    /** Starts an embedded PostgreSQL keeping its data in {@code dataDirectory}, then the API on it. */
+    public static DealsRuntime embedded(Path dataDirectory, int port) {
+        long started = System.nanoTime();
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
+        LOG.info("Embedded PostgreSQL running, data in {}", dataDirectory.toAbsolutePath().normalize());
+        try {
+            return start(database, database.settings(), port, started);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Starts the API on an existing PostgreSQL. */
+    public static DealsRuntime external(String jdbcUrl, int port) {
+        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, System.nanoTime());
+    }
+
+    /** Applies pending migrations to a database and returns how many ran. */
+    public static int migrate(String jdbcUrl) {
+        try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(jdbcUrl))) {
+            return Migrations.apply(pool.dataSource());
+        }
+    }
+
+    private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, int port, long startedNanos) {
+        ConnectionPool pool = ConnectionPool.open(settings);
+        try {
+            DealsServer server = DealsServer.start(pool.dataSource(), port);
+            LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+            return new DealsRuntime(embedded, pool, server);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void awaitShutdown() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        LOG.info("Shutting down: finishing the requests in flight");
+        server.close();
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        closed.countDown();
+        LOG.info("Stopped");
+    }
+}
