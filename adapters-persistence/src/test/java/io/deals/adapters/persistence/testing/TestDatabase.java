@@ -2,7 +2,7 @@ package io.deals.adapters.persistence.testing;
 
 import io.deals.adapters.persistence.DatabaseSettings;
 import io.deals.adapters.persistence.Migrations;
-import io.deals.adapters.persistence.PostgresDataSources;
+import io.deals.adapters.persistence.ConnectionPool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +74,7 @@ public final class TestDatabase {
     }
 
     private static DataSource migrated(DatabaseSettings settings) {
-        DataSource dataSource = PostgresDataSources.pooled(settings);
+        DataSource dataSource = ConnectionPool.open(settings).dataSource();
         Migrations.apply(dataSource);
         return dataSource;
     }

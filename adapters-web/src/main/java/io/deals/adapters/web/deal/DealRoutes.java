@@ -16,6 +16,7 @@ import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealId;
 import io.deals.domain.shared.VersionConflictException;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public final class DealRoutes implements RouteGroup {
         JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateDealRequest.FIELDS,
                 DealResponse.READ_ONLY_ON_CREATE);
         CreateDealRequest body = CreateDealRequest.read(in);
-        in.throwIfInvalid();
+        in.throwIfInvalid(() -> Deal.validate(body.toCommand().draft()));
         DealView deal = creator.create(body.toCommand());
         response.header("Location", "/deals/" + deal.id());
         return represent(response, 201, deal);

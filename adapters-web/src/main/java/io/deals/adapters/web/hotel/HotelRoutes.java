@@ -57,7 +57,7 @@ public final class HotelRoutes implements RouteGroup {
         JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateHotelRequest.FIELDS,
                 HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
-        in.throwIfInvalid();
+        in.throwIfInvalid(() -> Hotel.validate(body.toCommand().draft()));
         Hotel hotel = creator.create(body.toCommand());
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);

@@ -32,7 +32,7 @@ public final class JsonBodies {
             node = json.readTree(readLimited(request));
         } catch (JsonProcessingException e) {
             throw HttpProblem.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + e.getLocation().getColumnNr() + ": " + withoutSourceNote(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,6 +43,12 @@ public final class JsonBodies {
             throw HttpProblem.badRequest("the body must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /** Jackson's messages point at a source location it does not show; the line and column say it already. */
+    private static String withoutSourceNote(String message) {
+        int note = message.indexOf(" (start marker at [Source");
+        return note < 0 ? message : message.substring(0, note);
     }
 
     private static void requireMediaType(String contentType, Set<String> accepted) {

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads the fields of one JSON object with the types the API documents, collecting every
@@ -97,6 +98,24 @@ public final class JsonInput {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+    }
+
+    /**
+     * Reports the JSON problems together with what the domain's (side-effect free) validation
+     * says of the fields that could be read, so a client learns of every invalid field at once.
+     */
+    public void throwIfInvalid(Runnable domainValidation) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<Violation> all = new ArrayList<>(violations);
+        try {
+            domainValidation.run();
+        } catch (ValidationException domain) {
+            Set<String> reported = violations.stream().map(Violation::field).collect(Collectors.toSet());
+            domain.violations().stream().filter(v -> !reported.contains(v.field())).forEach(all::add);
+        }
+        throw new ValidationException(all);
     }
 
     /**

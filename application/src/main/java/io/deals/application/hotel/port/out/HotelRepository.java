@@ -27,8 +27,8 @@ public interface HotelRepository {
     Hotel update(Hotel changed, Version expected);
 
     /**
-     * Removes a hotel, only while at {@code expected} unless that is {@code null}.
-     * {@code HotelHasDealsException} while deals still reference it.
+     * Removes a hotel, only while at {@code expected}. {@code HotelHasDealsException} while deals
+     * still reference it.
      */
     void remove(HotelId id, Version expected);
 }

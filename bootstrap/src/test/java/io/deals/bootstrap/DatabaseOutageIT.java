@@ -1,0 +1,86 @@
+package io.deals.bootstrap;
+
+import io.deals.adapters.persistence.ConnectionPool;
+import io.deals.adapters.persistence.DatabaseSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database goes away under a running server and comes back. Requests must be answered
+ * 503 within two seconds (the client gives up after that, failing the test), never hang, and
+ * the server must recover on its own.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration CONTRACT = Duration.ofSeconds(2);
+
+    @TempDir
+    Path dataDirectory;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void answers_503_quickly_while_the_database_is_down_and_recovers_when_it_returns() throws Exception {
+        int databasePort = freePort();
+        EmbeddedPostgres postgres = startPostgres(databasePort);
+        try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(postgres.getJdbcUrl("postgres", "postgres")));
+             DealsServer server = DealsServer.start(pool.dataSource(), 0)) {
+            URI base = URI.create("http://localhost:" + server.port());
+            assertThat(post(base.resolve("/hotels"), """
+                    {"name": "Harbour View", "city": "Toronto", "country": "Canada",
+                     "phone": "+14165550100", "star_rating": 4}""").statusCode()).isEqualTo(201);
+
+            postgres.close();
+
+            HttpResponse<String> read = get(base.resolve("/hotels/1"));
+            assertThat(read.statusCode()).isEqualTo(503);
+            assertThat(read.body()).contains("\"code\":\"UNAVAILABLE\"").doesNotContain("Exception");
+            HttpResponse<String> health = get(base.resolve("/health"));
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"");
+
+            postgres = startPostgres(databasePort);
+
+            assertThat(get(base.resolve("/hotels/1")).statusCode()).isEqualTo(200);
+            assertThat(get(base.resolve("/health")).body()).contains("\"status\":\"UP\"");
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres startPostgres(int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(URI uri, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

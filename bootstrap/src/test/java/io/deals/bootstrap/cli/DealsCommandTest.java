@@ -1,0 +1,45 @@
+package io.deals.bootstrap.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DealsCommandTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = DealsCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_fails_with_one_clear_line() {
+        assertThat(run("serve", "--port", "eighty")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString().strip()).contains("--port").contains("eighty").doesNotContain("\n").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_port_out_of_range_fails_with_one_clear_line() {
+        assertThat(run("serve", "--port", "70000")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString().strip()).contains("0-65535").doesNotContain("\n");
+    }
+
+    @Test
+    void a_database_url_that_is_not_postgresql_fails_with_one_clear_line() {
+        assertThat(run("serve", "--db-url", "jdbc:mysql://localhost/deals")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString().strip()).contains("jdbc:postgresql:").doesNotContain("\n");
+    }
+
+    @Test
+    void an_unreachable_database_fails_the_start_with_one_line_and_no_stack_trace() {
+        assertThat(run("migrate", "--db-url", "jdbc:postgresql://127.0.0.1:1/deals?connectTimeout=1")).isEqualTo(OneLineErrors.FAILED);
+        assertThat(err.toString().strip()).startsWith("migrate: ").doesNotContain("\n").doesNotContain("\tat ");
+    }
+}
