@@ -6,12 +6,19 @@ import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
 import io.deals.adapters.web.shared.WriteAccess;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+import spark.embeddedserver.jetty.JettyServerFactory;
 
 import java.time.Duration;
 import java.util.Set;
@@ -38,15 +45,17 @@ public final class HttpServer {
     private final Set<RouteGroup> routeGroups;
     private final WriteAccess writeAccess;
     private final ErrorResponses errors;
+    private final ObjectMapper json;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Service http;
 
     @Inject
-    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors) {
+    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json) {
         this.routeGroups = routeGroups;
         this.writeAccess = writeAccess;
         this.errors = errors;
+        this.json = json;
     }
 
     /** Starts listening and returns the bound port (the one chosen when {@code port} is 0). */
@@ -55,6 +64,7 @@ public final class HttpServer {
             throw new IllegalStateException("the server is already started");
         }
         http = Service.ignite();
+        http.embeddedServerIdentifier(jettyWithJsonErrors());
         CompletableFuture<Integer> started = new CompletableFuture<>();
         // Spark's default handler would System.exit(); report the failure to the caller instead.
         http.initExceptionHandler(started::completeExceptionally);
@@ -91,6 +101,26 @@ public final class HttpServer {
             Thread.currentThread().interrupt();
             throw new ServerStartException("interrupted while starting the HTTP server", e);
         }
+    }
+
+    /** Registers a Jetty whose own error answers (before Spark routes anything) are JSON too. */
+    private Object jettyWithJsonErrors() {
+        JettyErrors jettyErrors = new JettyErrors(json);
+        Object identifier = new Object();
+        EmbeddedServers.add(identifier, new EmbeddedJettyFactory(new JettyServerFactory() {
+            @Override
+            public Server create(int maxThreads, int minThreads, int idleTimeoutMillis) {
+                return create(new QueuedThreadPool(maxThreads, minThreads, idleTimeoutMillis));
+            }
+
+            @Override
+            public Server create(ThreadPool threadPool) {
+                Server server = new Server(threadPool);
+                server.setErrorHandler(jettyErrors);
+                return server;
+            }
+        }));
+        return identifier;
     }
 
     /** Refuses new requests, waits up to {@code drain} for those in flight, then stops Jetty. */
