@@ -18,6 +18,7 @@ import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealId;
+import io.deals.domain.deal.DealPatch;
 import io.deals.domain.shared.VersionConflictException;
 import jakarta.inject.Inject;
 import spark.Request;
@@ -76,13 +77,13 @@ public final class DealRoutes implements RouteGroup {
 
     private Object change(Request request, Response response) {
         DealId id = new DealId(PathIds.id(request, "deal"));
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), DealPatchRequest.FIELDS,
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), DealPatchReader.FIELDS,
                 DealResponse.READ_ONLY_ON_PATCH);
-        DealPatchRequest body = DealPatchRequest.read(in);
-        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        DealPatch patch = DealPatchReader.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
         in.throwIfInvalid();
         try {
-            return represent(response, 200, changer.change(new ChangeDealCommand(id, expected.version(), body.patch())));
+            return represent(response, 200, changer.change(new ChangeDealCommand(id, expected.version(), patch)));
         } catch (VersionConflictException conflict) {
             throw expected.conflict(conflict);
         }

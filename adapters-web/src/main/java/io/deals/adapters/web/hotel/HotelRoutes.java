@@ -17,6 +17,7 @@ import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
+import io.deals.domain.hotel.HotelPatch;
 import io.deals.domain.shared.VersionConflictException;
 import jakarta.inject.Inject;
 import spark.Request;
@@ -75,13 +76,13 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object change(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), HotelPatchRequest.FIELDS,
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), HotelPatchReader.FIELDS,
                 HotelResponse.READ_ONLY_ON_PATCH);
-        HotelPatchRequest body = HotelPatchRequest.read(in);
-        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        HotelPatch patch = HotelPatchReader.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
         in.throwIfInvalid();
         try {
-            return represent(response, 200, changer.change(new ChangeHotelCommand(id, expected.version(), body.patch())));
+            return represent(response, 200, changer.change(new ChangeHotelCommand(id, expected.version(), patch)));
         } catch (VersionConflictException conflict) {
             throw expected.conflict(conflict);
         }
