@@ -1,8 +1,10 @@
 package io.deals.adapters.persistence.deal;
 
+import io.deals.application.deal.port.in.PricePeriod;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface DealMapper {
@@ -14,6 +16,8 @@ public interface DealMapper {
     Optional<DealViewRow> findView(@Param("id") long id);
 
     boolean exists(@Param("id") long id);
+
+    List<PricePeriod> priceHistory(@Param("dealId") long dealId);
 
     void insert(DealRow row);
 

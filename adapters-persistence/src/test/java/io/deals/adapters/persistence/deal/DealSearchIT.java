@@ -4,6 +4,7 @@ import io.deals.adapters.persistence.PersistenceFixture;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.HotelSummary;
+import io.deals.application.deal.port.in.PricePeriod;
 import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealId;
 import io.deals.domain.hotel.Hotel;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.deals.adapters.persistence.PersistenceFixture.draft;
 import static io.deals.adapters.persistence.PersistenceFixture.hotelDetails;
@@ -67,6 +69,29 @@ class DealSearchIT {
         assertThat(view.categories()).isEmpty();
         assertThat(view.version()).isEqualTo(2);
         assertThat(view.updatedAt()).isEqualTo(changed.updatedAt());
+    }
+
+    @Test
+    void price_history_lists_every_period_oldest_first_with_the_current_one_open() {
+        Hotel hotel = db.addHotel();
+        Deal deal = db.addDeal(draft(hotel.id().value()).build());
+        Deal changed = db.changed(deal, patch().pricePerNight("99.99"));
+        db.write(() -> db.deals.update(changed, Version.INITIAL));
+
+        List<PricePeriod> history = db.search.priceHistory(deal.id()).orElseThrow();
+
+        assertThat(history).extracting(PricePeriod::pricePerNight)
+                .containsExactly(new BigDecimal("129.99"), new BigDecimal("99.99"));
+        assertThat(history.get(0).validFrom()).isEqualTo(deal.createdAt());
+        assertThat(history.get(0).validTo()).isEqualTo(changed.updatedAt());
+        assertThat(history.get(1).validFrom()).isEqualTo(changed.updatedAt());
+        assertThat(history.get(1).validTo()).isNull();
+        assertThat(history.get(1).discountPercent()).isEqualTo(50);
+    }
+
+    @Test
+    void price_history_of_an_unknown_deal_is_empty() {
+        assertThat(db.search.priceHistory(new DealId(4242))).isEmpty();
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class DealRoutes implements RouteGroup {
     public void register(Router router) {
         router.post("/deals", this::create);
         router.get("/deals/:id", this::get);
+        router.get("/deals/:id/price-history", this::priceHistory);
         router.patch("/deals/:id", this::change);
         router.delete("/deals/:id", this::delete);
     }
@@ -73,6 +74,13 @@ public final class DealRoutes implements RouteGroup {
             return Responses.empty(response, 304);
         }
         return represent(response, 200, deal);
+    }
+
+    private Object priceHistory(Request request, Response response) {
+        DealId id = new DealId(PathIds.id(request, "deal"));
+        return queries.priceHistory(id)
+                .map(periods -> responses.json(response, 200, PriceHistoryResponse.from(periods)))
+                .orElseThrow(() -> HttpProblem.notFound("deal " + id + " does not exist"));
     }
 
     private Object change(Request request, Response response) {

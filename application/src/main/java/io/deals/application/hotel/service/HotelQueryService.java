@@ -1,8 +1,8 @@
 package io.deals.application.hotel.service;
 
-import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
 
