@@ -26,6 +26,7 @@ import io.deals.application.hotel.service.DeleteHotelService;
 import io.deals.application.hotel.service.HotelQueryService;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import jakarta.inject.Singleton;
 
@@ -42,8 +43,9 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
-        return new CreateHotelService(hotels, outbox, tx, clock);
+    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, IdempotencyKeys keys, TransactionRunner tx,
+                                   Clock clock) {
+        return new CreateHotelService(hotels, outbox, keys, tx, clock);
     }
 
     @Provides
@@ -66,9 +68,9 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateDealUseCase createDeal(DealRepository deals, DealSearch search, EventOutbox outbox, TransactionRunner tx,
-                                 Clock clock) {
-        return new CreateDealService(deals, search, outbox, tx, clock);
+    CreateDealUseCase createDeal(DealRepository deals, DealSearch search, EventOutbox outbox, IdempotencyKeys keys,
+                                 TransactionRunner tx, Clock clock) {
+        return new CreateDealService(deals, search, outbox, keys, tx, clock);
     }
 
     @Provides

@@ -5,8 +5,10 @@ import io.deals.adapters.persistence.deal.MyBatisDealRepository;
 import io.deals.adapters.persistence.deal.MyBatisDealSearch;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
+import io.deals.adapters.persistence.shared.IdempotencyKeyMapper;
 import io.deals.adapters.persistence.shared.JdbcStorageProbe;
 import io.deals.adapters.persistence.shared.MyBatisEventOutbox;
+import io.deals.adapters.persistence.shared.MyBatisIdempotencyKeys;
 import io.deals.adapters.persistence.shared.MyBatisTransactionRunner;
 import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepository;
@@ -14,6 +16,7 @@ import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -49,12 +52,14 @@ public final class PersistenceModule extends MyBatisModule {
         addMapperClass(HotelMapper.class);
         addMapperClass(DealMapper.class);
         addMapperClass(OutboxMapper.class);
+        addMapperClass(IdempotencyKeyMapper.class);
 
         bind(TransactionRunner.class).to(MyBatisTransactionRunner.class).in(Singleton.class);
         bind(EventOutbox.class).to(MyBatisEventOutbox.class).in(Singleton.class);
         bind(HotelRepository.class).to(MyBatisHotelRepository.class).in(Singleton.class);
         bind(DealRepository.class).to(MyBatisDealRepository.class).in(Singleton.class);
         bind(DealSearch.class).to(MyBatisDealSearch.class).in(Singleton.class);
+        bind(IdempotencyKeys.class).to(MyBatisIdempotencyKeys.class).in(Singleton.class);
         bind(StorageProbe.class).to(JdbcStorageProbe.class).in(Singleton.class);
     }
 }

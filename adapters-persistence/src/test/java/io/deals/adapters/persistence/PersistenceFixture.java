@@ -14,6 +14,7 @@ import io.deals.application.hotel.service.CreateHotelService;
 import io.deals.application.hotel.service.DeleteHotelService;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealDraft;
@@ -55,6 +56,7 @@ public final class PersistenceFixture {
     public final DealSearch search = INJECTOR.getInstance(DealSearch.class);
     public final EventOutbox outbox = INJECTOR.getInstance(EventOutbox.class);
     public final TransactionRunner transactions = INJECTOR.getInstance(TransactionRunner.class);
+    public final IdempotencyKeys idempotencyKeys = INJECTOR.getInstance(IdempotencyKeys.class);
     public final TestClock clock = new TestClock();
 
     // --- transactions -------------------------------------------------------------------------
@@ -211,7 +213,7 @@ public final class PersistenceFixture {
     // --- services over the injected ports ----------------------------------------------------
 
     public CreateHotelService createHotelService() {
-        return new CreateHotelService(hotels, outbox, transactions, clock);
+        return new CreateHotelService(hotels, outbox, idempotencyKeys, transactions, clock);
     }
 
     public ChangeHotelService changeHotelService() {
@@ -223,7 +225,7 @@ public final class PersistenceFixture {
     }
 
     public CreateDealService createDealService() {
-        return new CreateDealService(deals, search, outbox, transactions, clock);
+        return new CreateDealService(deals, search, outbox, idempotencyKeys, transactions, clock);
     }
 
     public ChangeDealService changeDealService(Clock clock) {

@@ -40,7 +40,7 @@ public final class TestDatabase {
 
     /** Empties every table and restarts the ids, so that each test starts from nothing. */
     public static void reset() {
-        execute("TRUNCATE outbox_events, deal_price_history, deal_categories, categories, deals, hotels "
+        execute("TRUNCATE idempotency_keys, outbox_events, deal_price_history, deal_categories, categories, deals, hotels "
                 + "RESTART IDENTITY CASCADE");
     }
 

@@ -2,6 +2,7 @@ package io.deals.adapters.web.deal;
 
 import io.deals.adapters.web.shared.JsonInput;
 import io.deals.application.deal.port.in.CreateDealCommand;
+import io.deals.application.shared.port.in.IdempotencyKey;
 import io.deals.domain.deal.DealDraft;
 
 import java.math.BigDecimal;
@@ -24,8 +25,12 @@ record CreateDealRequest(Long hotelId, String roomType, BigDecimal pricePerNight
                 in.strings("categories").orElse(null), in.text("external_ref").orElse(null));
     }
 
-    CreateDealCommand toCommand() {
-        return new CreateDealCommand(new DealDraft(hotelId, roomType, pricePerNight, originalPrice, discountPercent,
-                checkinDate, checkoutDate, isAvailable, categories, externalRef));
+    DealDraft draft() {
+        return new DealDraft(hotelId, roomType, pricePerNight, originalPrice, discountPercent, checkinDate,
+                checkoutDate, isAvailable, categories, externalRef);
+    }
+
+    CreateDealCommand toCommand(IdempotencyKey idempotencyKey) {
+        return new CreateDealCommand(draft(), idempotencyKey);
     }
 }

@@ -1,6 +1,8 @@
 package io.deals.adapters.web.deal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.IdempotencyHeader;
 import io.deals.adapters.web.shared.JsonBodies;
 import io.deals.adapters.web.shared.JsonInput;
 import io.deals.adapters.web.shared.PathIds;
@@ -57,11 +59,12 @@ public final class DealRoutes implements RouteGroup {
     }
 
     private Object create(Request request, Response response) {
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateDealRequest.FIELDS,
+        ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
+        JsonInput in = new JsonInput(json, CreateDealRequest.FIELDS,
                 DealResponse.READ_ONLY_ON_CREATE);
         CreateDealRequest body = CreateDealRequest.read(in);
-        in.throwIfInvalid(() -> Deal.validate(body.toCommand().draft()));
-        DealView deal = creator.create(body.toCommand());
+        in.throwIfInvalid(() -> Deal.validate(body.draft()));
+        DealView deal = creator.create(body.toCommand(IdempotencyHeader.read(request, "deals", json)));
         response.header("Location", "/deals/" + deal.id());
         return represent(response, 201, deal);
     }

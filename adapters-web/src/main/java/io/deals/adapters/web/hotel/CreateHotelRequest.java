@@ -2,6 +2,7 @@ package io.deals.adapters.web.hotel;
 
 import io.deals.adapters.web.shared.JsonInput;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
+import io.deals.application.shared.port.in.IdempotencyKey;
 import io.deals.domain.hotel.HotelDraft;
 
 import java.util.Set;
@@ -15,7 +16,11 @@ record CreateHotelRequest(String name, String city, String country, String phone
                 in.text("country").orElse(null), in.text("phone").orElse(null), in.integer("star_rating").orElse(null));
     }
 
-    CreateHotelCommand toCommand() {
-        return new CreateHotelCommand(new HotelDraft(name, city, country, phone, starRating));
+    HotelDraft draft() {
+        return new HotelDraft(name, city, country, phone, starRating);
+    }
+
+    CreateHotelCommand toCommand(IdempotencyKey idempotencyKey) {
+        return new CreateHotelCommand(draft(), idempotencyKey);
     }
 }

@@ -1,6 +1,8 @@
 package io.deals.adapters.web.hotel;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.IdempotencyHeader;
 import io.deals.adapters.web.shared.JsonBodies;
 import io.deals.adapters.web.shared.JsonInput;
 import io.deals.adapters.web.shared.PathIds;
@@ -55,11 +57,12 @@ public final class HotelRoutes implements RouteGroup {
     }
 
     private Object create(Request request, Response response) {
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.JSON), CreateHotelRequest.FIELDS,
+        ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
+        JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS,
                 HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
-        in.throwIfInvalid(() -> Hotel.validate(body.toCommand().draft()));
-        Hotel hotel = creator.create(body.toCommand());
+        in.throwIfInvalid(() -> Hotel.validate(body.draft()));
+        Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json)));
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);
     }

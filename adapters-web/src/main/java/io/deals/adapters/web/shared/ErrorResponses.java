@@ -1,5 +1,6 @@
 package io.deals.adapters.web.shared;
 
+import io.deals.application.shared.IdempotencyKeyReusedException;
 import io.deals.application.shared.StorageUnavailableException;
 import io.deals.domain.hotel.DuplicateHotelException;
 import io.deals.domain.shared.DomainException;
@@ -45,6 +46,9 @@ public final class ErrorResponses {
                     List.of(new ErrorDetail(duplicate.field(), "duplicate", duplicate.getMessage())), requestId);
         } else if (failure instanceof DomainException domain && DOMAIN_STATUS.containsKey(domain.code())) {
             write(response, DOMAIN_STATUS.get(domain.code()), domain.code(), domain.getMessage(), null, requestId);
+        } else if (failure instanceof IdempotencyKeyReusedException reused) {
+            write(response, 422, "VALIDATION_FAILED", "1 field is invalid", List.of(new ErrorDetail(
+                    IdempotencyHeader.NAME, "reused_with_other_body", reused.getMessage())), requestId);
         } else if (failure instanceof StorageUnavailableException) {
             LOG.warn("request {}: the database cannot be reached", requestId);
             response.header("Retry-After", "5");

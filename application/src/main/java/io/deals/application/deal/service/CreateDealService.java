@@ -5,10 +5,13 @@ import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.IdempotentCreation;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.deal.Deal;
+import io.deals.domain.deal.DealId;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.shared.Change;
 
@@ -17,14 +20,16 @@ public final class CreateDealService implements CreateDealUseCase {
     private final DealRepository deals;
     private final DealSearch search;
     private final EventOutbox outbox;
+    private final IdempotentCreation idempotency;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public CreateDealService(DealRepository deals, DealSearch search, EventOutbox outbox,
+    public CreateDealService(DealRepository deals, DealSearch search, EventOutbox outbox, IdempotencyKeys keys,
                              TransactionRunner transactions, Clock clock) {
         this.deals = deals;
         this.search = search;
         this.outbox = outbox;
+        this.idempotency = new IdempotentCreation(keys);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -33,10 +38,14 @@ public final class CreateDealService implements CreateDealUseCase {
     public DealView create(CreateDealCommand command) {
         DealTerms terms = Deal.validate(command.draft());
         return transactions.inTransaction(() -> {
-            Change<Deal> created = Deal.create(deals.nextId(), terms, clock.now());
-            deals.add(created.after());
-            outbox.append(created.events());
-            return DealViews.stored(search, created.after().id());
+            DealId id = deals.nextId();
+            return idempotency.earlierResult(command.idempotencyKey(), id.value(), "deal",
+                    earlier -> search.find(new DealId(earlier))).orElseGet(() -> {
+                Change<Deal> created = Deal.create(id, terms, clock.now());
+                deals.add(created.after());
+                outbox.append(created.events());
+                return DealViews.stored(search, id);
+            });
         });
     }
 }

@@ -3,23 +3,29 @@ package io.deals.application.hotel.service;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.shared.IdempotentCreation;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
+import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelDetails;
+import io.deals.domain.hotel.HotelId;
 import io.deals.domain.shared.Change;
 
 public final class CreateHotelService implements CreateHotelUseCase {
 
     private final HotelRepository hotels;
     private final EventOutbox outbox;
+    private final IdempotentCreation idempotency;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public CreateHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+    public CreateHotelService(HotelRepository hotels, EventOutbox outbox, IdempotencyKeys keys,
+                              TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
         this.outbox = outbox;
+        this.idempotency = new IdempotentCreation(keys);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -28,10 +34,14 @@ public final class CreateHotelService implements CreateHotelUseCase {
     public Hotel create(CreateHotelCommand command) {
         HotelDetails details = Hotel.validate(command.draft());
         return transactions.inTransaction(() -> {
-            Change<Hotel> created = Hotel.create(hotels.nextId(), details, clock.now());
-            hotels.add(created.after());
-            outbox.append(created.events());
-            return created.after();
+            HotelId id = hotels.nextId();
+            return idempotency.earlierResult(command.idempotencyKey(), id.value(), "hotel",
+                    earlier -> hotels.find(new HotelId(earlier))).orElseGet(() -> {
+                Change<Hotel> created = Hotel.create(id, details, clock.now());
+                hotels.add(created.after());
+                outbox.append(created.events());
+                return created.after();
+            });
         });
     }
 }
