@@ -92,9 +92,10 @@ public final class DealRoutes implements RouteGroup {
                 DealResponse.READ_ONLY_ON_PATCH);
         DealPatch patch = DealPatchReader.read(in);
         ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
-        in.throwIfInvalid();
+        ChangeDealCommand command = new ChangeDealCommand(id, expected.version(), patch);
+        in.throwIfInvalid(() -> changer.check(command));
         try {
-            return represent(response, 200, changer.change(new ChangeDealCommand(id, expected.version(), patch)));
+            return represent(response, 200, changer.change(command));
         } catch (VersionConflictException conflict) {
             throw expected.conflict(conflict);
         }

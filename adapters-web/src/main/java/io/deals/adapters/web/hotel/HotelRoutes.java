@@ -83,9 +83,10 @@ public final class HotelRoutes implements RouteGroup {
                 HotelResponse.READ_ONLY_ON_PATCH);
         HotelPatch patch = HotelPatchReader.read(in);
         ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
-        in.throwIfInvalid();
+        ChangeHotelCommand command = new ChangeHotelCommand(id, expected.version(), patch);
+        in.throwIfInvalid(() -> changer.check(command));
         try {
-            return represent(response, 200, changer.change(new ChangeHotelCommand(id, expected.version(), patch)));
+            return represent(response, 200, changer.change(command));
         } catch (VersionConflictException conflict) {
             throw expected.conflict(conflict);
         }

@@ -33,7 +33,7 @@ public final class ChangeDealService implements ChangeDealUseCase {
     public DealView change(ChangeDealCommand command) {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
-            Deal current = deals.find(command.id()).orElseThrow(() -> new NotFoundException("deal", id));
+            Deal current = current(command);
             current.version().requireExpected(command.expectedVersion(), "deal", id);
             Change<Deal> change = current.change(command.patch(), clock.now());
             if (change.changedAnything()) {
@@ -42,5 +42,14 @@ public final class ChangeDealService implements ChangeDealUseCase {
             }
             return DealViews.stored(search, command.id());
         });
+    }
+
+    @Override
+    public void check(ChangeDealCommand command) {
+        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
+    }
+
+    private Deal current(ChangeDealCommand command) {
+        return deals.find(command.id()).orElseThrow(() -> new NotFoundException("deal", command.id().value()));
     }
 }

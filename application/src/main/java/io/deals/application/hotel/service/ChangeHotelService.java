@@ -28,7 +28,7 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
     public Hotel change(ChangeHotelCommand command) {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
-            Hotel current = hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", id));
+            Hotel current = current(command);
             current.version().requireExpected(command.expectedVersion(), "hotel", id);
             Change<Hotel> change = current.change(command.patch(), clock.now());
             if (!change.changedAnything()) {
@@ -38,5 +38,14 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
             outbox.append(change.events());
             return stored;
         });
+    }
+
+    @Override
+    public void check(ChangeHotelCommand command) {
+        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
+    }
+
+    private Hotel current(ChangeHotelCommand command) {
+        return hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", command.id().value()));
     }
 }

@@ -1,0 +1,78 @@
+package io.deals.bootstrap.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deals.adapters.persistence.testing.TestDatabase;
+import io.deals.bootstrap.DealsServer;
+import io.deals.bootstrap.http.Api.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One real server per test class over the shared test database, emptied before each test. */
+abstract class ApiTestBase {
+
+    static final String HOTEL = """
+            {"name": "Harbour View", "city": "Toronto", "country": "Canada",
+             "phone": "+1 (416) 555-0100", "star_rating": 4}""";
+
+    private static DealsServer server;
+    static Api api;
+
+    @BeforeAll
+    static void startServer() {
+        server = DealsServer.start(TestDatabase.dataSource(), 0);
+        api = new Api(server.port());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        TestDatabase.reset();
+    }
+
+    static Reply createHotel(String json) {
+        Reply created = api.post("/hotels", json);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created;
+    }
+
+    static long createHotel() {
+        return createHotel(HOTEL).id();
+    }
+
+    static String dealJson(long hotelId) {
+        return """
+                {"hotel_id": %d, "room_type": "Deluxe", "price_per_night": 129.99, "original_price": 199.99,
+                 "checkin_date": "2027-12-01", "checkout_date": "2027-12-04",
+                 "categories": [" Family ", "beach", "BEACH"], "external_ref": "D-001017"}""".formatted(hotelId);
+    }
+
+    static Reply createDeal(String json) {
+        Reply created = api.post("/deals", json);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created;
+    }
+
+    static Reply createDeal(long hotelId) {
+        return createDeal(dealJson(hotelId));
+    }
+
+    static Reply assertError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.errorCode()).as(reply.text()).isEqualTo(code);
+        return reply;
+    }
+
+    static JsonNode body(Reply reply) {
+        return reply.json();
+    }
+}
