@@ -21,12 +21,9 @@ import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealId;
 import io.deals.domain.deal.DealPatch;
-import io.deals.domain.shared.VersionConflictException;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
-
-import java.util.Optional;
 
 /** {@code /deals}: create, read, merge-patch and delete, with versions as ETags. */
 public final class DealRoutes implements RouteGroup {
@@ -72,11 +69,7 @@ public final class DealRoutes implements RouteGroup {
     private Object get(Request request, Response response) {
         DealId id = new DealId(PathIds.id(request, "deal"));
         DealView deal = queries.find(id).orElseThrow(() -> HttpProblem.notFound("deal " + id + " does not exist"));
-        if (Preconditions.notModified(request, deal.version())) {
-            Preconditions.tag(response, deal.version());
-            return Responses.empty(response, 304);
-        }
-        return represent(response, 200, deal);
+        return Preconditions.current(request, response, deal.version(), () -> represent(response, 200, deal));
     }
 
     private Object priceHistory(Request request, Response response) {
@@ -94,22 +87,12 @@ public final class DealRoutes implements RouteGroup {
         ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
         ChangeDealCommand command = new ChangeDealCommand(id, expected.version(), patch);
         in.throwIfInvalid(() -> changer.check(command));
-        try {
-            return represent(response, 200, changer.change(command));
-        } catch (VersionConflictException conflict) {
-            throw expected.conflict(conflict);
-        }
+        return represent(response, 200, expected.attempt(() -> changer.change(command)));
     }
 
     private Object delete(Request request, Response response) {
         DealId id = new DealId(PathIds.id(request, "deal"));
-        Optional<ExpectedVersion> expected = Preconditions.forDelete(request);
-        try {
-            deleter.delete(new DeleteDealCommand(id, expected.map(ExpectedVersion::version).orElse(null)));
-        } catch (VersionConflictException conflict) {
-            throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
-        }
-        return Responses.empty(response, 204);
+        return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteDealCommand(id, expected)));
     }
 
     private String represent(Response response, int status, DealView deal) {

@@ -20,12 +20,9 @@ import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
 import io.deals.domain.hotel.HotelPatch;
-import io.deals.domain.shared.VersionConflictException;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
-
-import java.util.Optional;
 
 /** {@code /hotels}: create, read, merge-patch and delete, with versions as ETags. */
 public final class HotelRoutes implements RouteGroup {
@@ -70,11 +67,7 @@ public final class HotelRoutes implements RouteGroup {
     private Object get(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
         Hotel hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
-        if (Preconditions.notModified(request, hotel.version().value())) {
-            Preconditions.tag(response, hotel.version().value());
-            return Responses.empty(response, 304);
-        }
-        return represent(response, 200, hotel);
+        return Preconditions.current(request, response, hotel.version().value(), () -> represent(response, 200, hotel));
     }
 
     private Object change(Request request, Response response) {
@@ -85,22 +78,12 @@ public final class HotelRoutes implements RouteGroup {
         ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
         ChangeHotelCommand command = new ChangeHotelCommand(id, expected.version(), patch);
         in.throwIfInvalid(() -> changer.check(command));
-        try {
-            return represent(response, 200, changer.change(command));
-        } catch (VersionConflictException conflict) {
-            throw expected.conflict(conflict);
-        }
+        return represent(response, 200, expected.attempt(() -> changer.change(command)));
     }
 
     private Object delete(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        Optional<ExpectedVersion> expected = Preconditions.forDelete(request);
-        try {
-            deleter.delete(new DeleteHotelCommand(id, expected.map(ExpectedVersion::version).orElse(null)));
-        } catch (VersionConflictException conflict) {
-            throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
-        }
-        return Responses.empty(response, 204);
+        return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteHotelCommand(id, expected)));
     }
 
     private String represent(Response response, int status, Hotel hotel) {

@@ -7,6 +7,8 @@ import spark.Response;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,9 +72,27 @@ public final class Preconditions {
                 "send If-Match: \"<version>\" or \"version\" in the body, so that no update is lost");
     }
 
-    /** A delete's optional precondition: {@code If-Match}, if sent. */
-    public static Optional<ExpectedVersion> forDelete(Request request) {
-        return ifMatch(request).map(version -> new ExpectedVersion(version, true));
+    /** 304 when {@code If-None-Match} already names the current version, else the representation. */
+    public static Object current(Request request, Response response, long version, Supplier<String> represent) {
+        if (notModified(request, version)) {
+            tag(response, version);
+            return Responses.empty(response, 304);
+        }
+        return represent.get();
+    }
+
+    /**
+     * Deletes under the request's optional {@code If-Match} ({@code null} version when absent);
+     * losing a race to another writer is 412 with {@code If-Match}, 409 without.
+     */
+    public static Object delete(Request request, Response response, Consumer<Version> delete) {
+        Optional<ExpectedVersion> expected = ifMatch(request).map(version -> new ExpectedVersion(version, true));
+        try {
+            delete.accept(expected.map(ExpectedVersion::version).orElse(null));
+        } catch (VersionConflictException conflict) {
+            throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
+        }
+        return Responses.empty(response, 204);
     }
 
     /** The {@code version} a merge-patch body names as the one it was made from, if any. */
@@ -88,7 +108,16 @@ public final class Preconditions {
     /** Where the expected version came from decides how a conflict is reported: 412 or 409. */
     public record ExpectedVersion(Version version, boolean fromIfMatch) {
 
-        public RuntimeException conflict(VersionConflictException conflict) {
+        /** Runs the change; a lost race is reported as this precondition's failure. */
+        public <T> T attempt(Supplier<T> change) {
+            try {
+                return change.get();
+            } catch (VersionConflictException conflict) {
+                throw conflict(conflict);
+            }
+        }
+
+        RuntimeException conflict(VersionConflictException conflict) {
             return fromIfMatch ? failed("If-Match " + version + " is not the current version") : conflict;
         }
     }
