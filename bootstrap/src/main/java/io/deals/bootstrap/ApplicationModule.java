@@ -20,6 +20,7 @@ import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.hotel.service.ChangeHotelService;
 import io.deals.application.hotel.service.CreateHotelService;
 import io.deals.application.hotel.service.DeleteHotelService;
@@ -62,8 +63,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HotelQueries hotelQueries(HotelRepository hotels, TransactionRunner tx) {
-        return new HotelQueryService(hotels, tx);
+    HotelQueries hotelQueries(HotelRepository hotels, HotelSearch search, TransactionRunner tx) {
+        return new HotelQueryService(hotels, search, tx);
     }
 
     @Provides

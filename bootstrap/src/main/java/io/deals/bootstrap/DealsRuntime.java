@@ -30,21 +30,26 @@ public final class DealsRuntime implements AutoCloseable {
     }
 
     /** Starts an embedded PostgreSQL keeping its data in {@code dataDirectory}, then the API on it. */
-    public static DealsRuntime embedded(Path dataDirectory, int port) {
+    public static DealsRuntime embedded(Path dataDirectory, int port, byte[] cursorKey) {
         long started = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         LOG.info("Embedded PostgreSQL running, data in {}", dataDirectory.toAbsolutePath().normalize());
         try {
-            return start(database, database.settings(), port, started);
+            return start(database, database.settings(), port, cursorKey, started);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
+    /** The cursor key for a server keeping its data in {@code dataDirectory}; {@code configured} wins when set. */
+    public static byte[] cursorKey(String configured, Path dataDirectory) {
+        return CursorKeys.configuredOrKeptIn(configured, dataDirectory);
+    }
+
     /** Starts the API on an existing PostgreSQL. */
-    public static DealsRuntime external(String jdbcUrl, int port) {
-        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, System.nanoTime());
+    public static DealsRuntime external(String jdbcUrl, int port, byte[] cursorKey) {
+        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, cursorKey, System.nanoTime());
     }
 
     /** Applies pending migrations to a database and returns how many ran. */
@@ -54,10 +59,11 @@ public final class DealsRuntime implements AutoCloseable {
         }
     }
 
-    private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, int port, long startedNanos) {
+    private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, int port, byte[] cursorKey,
+                                      long startedNanos) {
         ConnectionPool pool = ConnectionPool.open(settings);
         try {
-            DealsServer server = DealsServer.start(pool.dataSource(), port);
+            DealsServer server = DealsServer.start(pool.dataSource(), port, cursorKey);
             LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
             return new DealsRuntime(embedded, pool, server);

@@ -24,11 +24,14 @@ public final class DealsServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). */
-    public static DealsServer start(DataSource dataSource, int port) {
+    /**
+     * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}).
+     * {@code cursorKey} signs page cursors (see {@link CursorKeys}).
+     */
+    public static DealsServer start(DataSource dataSource, int port, byte[] cursorKey) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource));
-        modules.add(new WebModule());
+        modules.add(new WebModule(cursorKey));
         HttpServer http = Guice.createInjector(modules).getInstance(HttpServer.class);
         return new DealsServer(http, http.start(port));
     }

@@ -17,18 +17,20 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** Runs PostgreSQL on {@code <dataDirectory>/postgres}, initializing it on first use. */
     static EmbeddedDatabase start(Path dataDirectory) {
+        Path cluster = dataDirectory.resolve("postgres");
         try {
-            Files.createDirectories(dataDirectory);
+            Files.createDirectories(cluster);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
+                    .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     // The server's own shutdown hook stops it, after the HTTP requests have drained.
                     .setRegisterShutdownHook(false)
                     .start();
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + cluster, e);
         }
     }
 

@@ -36,7 +36,7 @@ class DatabaseOutageIT {
         int databasePort = freePort();
         EmbeddedPostgres postgres = startPostgres(databasePort);
         try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(postgres.getJdbcUrl("postgres", "postgres")));
-             DealsServer server = DealsServer.start(pool.dataSource(), 0)) {
+             DealsServer server = DealsServer.start(pool.dataSource(), 0, CursorKeys.random())) {
             URI base = URI.create("http://localhost:" + server.port());
             assertThat(post(base.resolve("/hotels"), """
                     {"name": "Harbour View", "city": "Toronto", "country": "Canada",

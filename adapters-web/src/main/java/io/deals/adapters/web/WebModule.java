@@ -5,12 +5,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
 import io.deals.adapters.web.health.HealthRoutes;
 import io.deals.adapters.web.hotel.HotelRoutes;
+import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.JsonBodies;
 import io.deals.adapters.web.shared.JsonMappers;
+import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.WriteAccess;
@@ -19,11 +22,20 @@ import jakarta.inject.Singleton;
 /** Binds the HTTP API. It needs the application's use cases and queries bound elsewhere. */
 public final class WebModule extends AbstractModule {
 
+    private final byte[] cursorKey;
+
+    /** {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart. */
+    public WebModule(byte[] cursorKey) {
+        this.cursorKey = cursorKey.clone();
+    }
+
     @Override
     protected void configure() {
+        // Registration order is route order: the fixed /deals/stats before /deals/:id.
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routes.addBinding().to(HealthRoutes.class);
         routes.addBinding().to(HotelRoutes.class);
+        routes.addBinding().to(DealListRoutes.class);
         routes.addBinding().to(DealRoutes.class);
         // Writes are open until a later module binds a token check here.
         OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
@@ -46,6 +58,12 @@ public final class WebModule extends AbstractModule {
     @Singleton
     JsonBodies bodies(ObjectMapper json) {
         return new JsonBodies(json);
+    }
+
+    @Provides
+    @Singleton
+    Paging paging() {
+        return new Paging(new Cursors(cursorKey));
     }
 
     @Provides

@@ -22,7 +22,8 @@ final class ServeCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--data-dir", defaultValue = "${env:DEALS_DATA_DIR:-./deals-data}", paramLabel = "DIR",
-            description = "where the embedded PostgreSQL keeps its data (env DEALS_DATA_DIR; default ${DEFAULT-VALUE})")
+            description = "where the embedded PostgreSQL keeps its data, and the cursor key (env DEALS_DATA_DIR;"
+                    + " default ${DEFAULT-VALUE}; env DEALS_CURSOR_KEY sets the key instead)")
     private Path dataDir;
 
     @Option(names = "--db-url", defaultValue = "${env:DEALS_DB_URL}", paramLabel = "JDBC_URL",
@@ -38,7 +39,9 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--db-url': it must start with jdbc:postgresql:");
         }
-        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(dataDir, port) : DealsRuntime.external(dbUrl, port);
+        byte[] cursorKey = DealsRuntime.cursorKey(System.getenv("DEALS_CURSOR_KEY"), dataDir);
+        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(dataDir, port, cursorKey)
+                : DealsRuntime.external(dbUrl, port, cursorKey);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));
         runtime.awaitShutdown();
         return 0;

@@ -2,6 +2,7 @@ package io.deals.bootstrap.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
+import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,7 @@ abstract class ApiTestBase {
 
     @BeforeAll
     static void startServer() {
-        server = DealsServer.start(TestDatabase.dataSource(), 0);
+        server = DealsServer.start(TestDatabase.dataSource(), 0, CursorKeys.random());
         api = new Api(server.port());
     }
 

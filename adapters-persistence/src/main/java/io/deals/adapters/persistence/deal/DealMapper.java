@@ -1,6 +1,10 @@
 package io.deals.adapters.persistence.deal;
 
+import io.deals.application.deal.port.in.CategoryCount;
+import io.deals.application.deal.port.in.DealFilter;
+import io.deals.application.deal.port.in.DealStatistic;
 import io.deals.application.deal.port.in.PricePeriod;
+import io.deals.application.shared.port.in.Keyset;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
@@ -18,6 +22,19 @@ public interface DealMapper {
     boolean exists(@Param("id") long id);
 
     List<PricePeriod> priceHistory(@Param("dealId") long dealId);
+
+    /** Up to {@code limit} deals the filter selects, after {@code after} or {@code offset} rows in. */
+    List<DealViewRow> page(@Param("f") DealFilter filter, @Param("categories") String[] categories,
+                           @Param("sort") SortSql sort, @Param("after") Keyset after, @Param("limit") int limit,
+                           @Param("offset") int offset);
+
+    long count(@Param("f") DealFilter filter, @Param("categories") String[] categories);
+
+    /** {@code groupKey} is one of the constant expressions of {@code MyBatisDealSearch}, never client text. */
+    List<DealStatistic> statistics(@Param("f") DealFilter filter, @Param("categories") String[] categories,
+                                   @Param("groupKey") String groupKey, @Param("byCategory") boolean byCategory);
+
+    List<CategoryCount> categories();
 
     void insert(DealRow row);
 

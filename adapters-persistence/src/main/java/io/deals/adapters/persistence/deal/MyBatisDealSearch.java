@@ -1,8 +1,15 @@
 package io.deals.adapters.persistence.deal;
 
+import io.deals.application.deal.port.in.CategoryCount;
+import io.deals.application.deal.port.in.DealFilter;
+import io.deals.application.deal.port.in.DealSort;
+import io.deals.application.deal.port.in.DealStatistic;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.PricePeriod;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.port.in.Keyset;
+import io.deals.application.shared.port.in.Page;
+import io.deals.application.shared.port.in.PageRequest;
 import io.deals.domain.deal.DealId;
 import jakarta.inject.Inject;
 
@@ -21,6 +28,39 @@ public final class MyBatisDealSearch implements DealSearch {
     @Override
     public Optional<DealView> find(DealId id) {
         return mapper.findView(id.value()).map(DealViewRow::toView);
+    }
+
+    @Override
+    public Page<DealView> list(DealFilter filter, DealSort sort, PageRequest page) {
+        String[] categories = filter.categories().toArray(String[]::new);
+        // One row more than asked tells whether another page follows.
+        List<DealView> rows = mapper.page(filter, categories, SortSql.of(sort), page.after(), page.limit() + 1,
+                page.offset()).stream().map(DealViewRow::toView).toList();
+        List<DealView> items = rows.subList(0, Math.min(rows.size(), page.limit()));
+        Keyset next = null;
+        if (rows.size() > page.limit()) {
+            DealView last = items.get(items.size() - 1);
+            next = new Keyset(sort.key().valueOf(last), last.id());
+        }
+        Long total = page.after() == null || page.withTotal() ? mapper.count(filter, categories) : null;
+        return new Page<>(items, total, next);
+    }
+
+    @Override
+    public List<DealStatistic> statistics(DealFilter filter, DealStatistic.GroupBy groupBy) {
+        String groupKey = switch (groupBy) {
+            case CITY -> "h.city";
+            case COUNTRY -> "h.country";
+            case CATEGORY -> "gc.name";
+            case STAR_RATING -> "h.star_rating::text";
+        };
+        return mapper.statistics(filter, filter.categories().toArray(String[]::new), groupKey,
+                groupBy == DealStatistic.GroupBy.CATEGORY);
+    }
+
+    @Override
+    public List<CategoryCount> categories() {
+        return mapper.categories();
     }
 
     /** A deal always has its first period, so no rows means no deal. */

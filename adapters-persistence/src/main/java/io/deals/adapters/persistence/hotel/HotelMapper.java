@@ -1,7 +1,9 @@
 package io.deals.adapters.persistence.hotel;
 
+import io.deals.application.hotel.port.in.HotelFilter;
 import org.apache.ibatis.annotations.Param;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface HotelMapper {
@@ -11,6 +13,11 @@ public interface HotelMapper {
     Optional<HotelRow> find(@Param("id") long id);
 
     boolean exists(@Param("id") long id);
+
+    List<HotelRow> page(@Param("f") HotelFilter filter, @Param("afterId") Long afterId, @Param("limit") int limit,
+                        @Param("offset") int offset);
+
+    long count(@Param("f") HotelFilter filter);
 
     void insert(HotelRow row);
 

@@ -5,9 +5,11 @@ import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.IdempotencyHeader;
 import io.deals.adapters.web.shared.JsonBodies;
 import io.deals.adapters.web.shared.JsonInput;
+import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.PathIds;
 import io.deals.adapters.web.shared.Preconditions;
 import io.deals.adapters.web.shared.Preconditions.ExpectedVersion;
+import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
@@ -16,7 +18,9 @@ import io.deals.application.hotel.port.in.ChangeHotelUseCase;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
+import io.deals.application.hotel.port.in.HotelFilter;
 import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.application.shared.port.in.PageRequest;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
 import io.deals.domain.hotel.HotelPatch;
@@ -24,30 +28,38 @@ import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
 
+import java.util.Set;
+
 /** {@code /hotels}: create, read, merge-patch and delete, with versions as ETags. */
 public final class HotelRoutes implements RouteGroup {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("city", "country", "min_stars", "limit", "offset",
+            "cursor", "include_total");
 
     private final CreateHotelUseCase creator;
     private final ChangeHotelUseCase changer;
     private final DeleteHotelUseCase deleter;
     private final HotelQueries queries;
     private final JsonBodies bodies;
+    private final Paging paging;
     private final Responses responses;
 
     @Inject
     public HotelRoutes(CreateHotelUseCase creator, ChangeHotelUseCase changer, DeleteHotelUseCase deleter,
-                       HotelQueries queries, JsonBodies bodies, Responses responses) {
+                       HotelQueries queries, JsonBodies bodies, Paging paging, Responses responses) {
         this.creator = creator;
         this.changer = changer;
         this.deleter = deleter;
         this.queries = queries;
         this.bodies = bodies;
+        this.paging = paging;
         this.responses = responses;
     }
 
     @Override
     public void register(Router router) {
         router.post("/hotels", this::create);
+        router.get("/hotels", this::list);
         router.get("/hotels/:id", this::get);
         router.patch("/hotels/:id", this::change);
         router.delete("/hotels/:id", this::delete);
@@ -62,6 +74,15 @@ public final class HotelRoutes implements RouteGroup {
         Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json)));
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);
+    }
+
+    private Object list(Request request, Response response) {
+        QueryParams params = new QueryParams(request.raw().getQueryString(), LIST_PARAMETERS, Set.of());
+        HotelFilter filter = new HotelFilter(params.text("city"), params.text("country"), params.integer("min_stars", 1, 5));
+        String binding = "hotels|" + filter;
+        PageRequest page = paging.read(params, binding);
+        return responses.json(response, 200, paging.respond(request, response, page, queries.list(filter, page), binding,
+                HotelResponse::from));
     }
 
     private Object get(Request request, Response response) {

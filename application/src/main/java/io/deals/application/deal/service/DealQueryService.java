@@ -1,6 +1,12 @@
 package io.deals.application.deal.service;
 
+import io.deals.application.shared.port.in.Page;
+import io.deals.application.shared.port.in.PageRequest;
+import io.deals.application.deal.port.in.CategoryCount;
+import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealQueries;
+import io.deals.application.deal.port.in.DealSort;
+import io.deals.application.deal.port.in.DealStatistic;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.PricePeriod;
 import io.deals.application.deal.port.out.DealSearch;
@@ -28,5 +34,20 @@ public final class DealQueryService implements DealQueries {
     @Override
     public Optional<List<PricePeriod>> priceHistory(DealId id) {
         return transactions.inTransaction(() -> search.priceHistory(id));
+    }
+
+    @Override
+    public Page<DealView> list(DealFilter filter, DealSort sort, PageRequest page) {
+        return transactions.inTransaction(() -> search.list(filter, sort, page));
+    }
+
+    @Override
+    public List<DealStatistic> statistics(DealFilter filter, DealStatistic.GroupBy groupBy) {
+        return transactions.inTransaction(() -> search.statistics(filter, groupBy));
+    }
+
+    @Override
+    public List<CategoryCount> categories() {
+        return transactions.inTransaction(search::categories);
     }
 }

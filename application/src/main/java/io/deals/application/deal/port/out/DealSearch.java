@@ -1,5 +1,11 @@
 package io.deals.application.deal.port.out;
 
+import io.deals.application.shared.port.in.Page;
+import io.deals.application.shared.port.in.PageRequest;
+import io.deals.application.deal.port.in.CategoryCount;
+import io.deals.application.deal.port.in.DealFilter;
+import io.deals.application.deal.port.in.DealSort;
+import io.deals.application.deal.port.in.DealStatistic;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.PricePeriod;
 import io.deals.domain.deal.DealId;
@@ -14,4 +20,11 @@ public interface DealSearch {
 
     /** The deal's price periods, oldest first; empty if there is no such deal. */
     Optional<List<PricePeriod>> priceHistory(DealId id);
+
+    /** A fixed number of statements whatever the page size: the page on deals first, then its joins. */
+    Page<DealView> list(DealFilter filter, DealSort sort, PageRequest page);
+
+    List<DealStatistic> statistics(DealFilter filter, DealStatistic.GroupBy groupBy);
+
+    List<CategoryCount> categories();
 }

@@ -1,5 +1,7 @@
 package io.deals.application.hotel.port.in;
 
+import io.deals.application.shared.port.in.Page;
+import io.deals.application.shared.port.in.PageRequest;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
 
@@ -9,4 +11,7 @@ import java.util.Optional;
 public interface HotelQueries {
 
     Optional<Hotel> find(HotelId id);
+
+    /** A page of the hotels the filter selects, by id. */
+    Page<Hotel> list(HotelFilter filter, PageRequest page);
 }

@@ -1,0 +1,37 @@
+package io.deals.adapters.persistence.hotel;
+
+import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.out.HotelSearch;
+import io.deals.application.shared.port.in.Keyset;
+import io.deals.application.shared.port.in.Page;
+import io.deals.application.shared.port.in.PageRequest;
+import io.deals.domain.hotel.Hotel;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** Hotels by id, keyset or offset, two statements a page at most. */
+public final class MyBatisHotelSearch implements HotelSearch {
+
+    private final HotelMapper mapper;
+
+    @Inject
+    MyBatisHotelSearch(HotelMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Page<Hotel> list(HotelFilter filter, PageRequest page) {
+        Long afterId = page.after() == null ? null : page.after().id();
+        List<Hotel> rows = mapper.page(filter, afterId, page.limit() + 1, page.offset()).stream()
+                .map(HotelRow::toDomain).toList();
+        List<Hotel> items = rows.subList(0, Math.min(rows.size(), page.limit()));
+        Keyset next = null;
+        if (rows.size() > page.limit()) {
+            long lastId = items.get(items.size() - 1).id().value();
+            next = new Keyset(Long.toString(lastId), lastId);
+        }
+        Long total = page.after() == null || page.withTotal() ? mapper.count(filter) : null;
+        return new Page<>(items, total, next);
+    }
+}

@@ -1,0 +1,138 @@
+package io.deals.adapters.web.shared;
+
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Strict query parameters: an unknown one, a repeated single one, a wrong type or an out-of-range
+ * value is a 400 that names the parameter; all of them are reported at once.
+ */
+public final class QueryParams {
+
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final List<ErrorDetail> problems = new ArrayList<>();
+
+    public QueryParams(String queryString, Set<String> allowed, Set<String> repeatable) {
+        if (queryString != null && !queryString.isEmpty()) {
+            for (String pair : queryString.split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] parts = pair.split("=", 2);
+                    String name = decode(parts[0]);
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(parts.length == 2 ? decode(parts[1]) : "");
+                }
+            }
+        }
+        values.forEach((name, given) -> {
+            if (!allowed.contains(name)) {
+                problems.add(new ErrorDetail(name, "unknown_parameter", "is not a parameter of this resource"));
+            } else if (given.size() > 1 && !repeatable.contains(name)) {
+                problems.add(new ErrorDetail(name, "repeated", "may be given once"));
+            }
+        });
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public String text(String name) {
+        return one(name, "must not be empty", value -> value.isBlank() ? null : value);
+    }
+
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    public Integer integer(String name, int min, int max) {
+        return one(name, "must be a whole number from " + min + " to " + max, value -> {
+            try {
+                int number = Integer.parseInt(value);
+                return number >= min && number <= max ? number : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+    }
+
+    public Long id(String name) {
+        return one(name, "must be a positive whole number", value -> {
+            try {
+                long id = Long.parseLong(value);
+                return id > 0 ? id : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+    }
+
+    public BigDecimal decimal(String name) {
+        return one(name, "must be a decimal number of at least 0", value -> {
+            try {
+                BigDecimal number = new BigDecimal(value);
+                return number.signum() >= 0 && value.length() <= 20 ? number : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+    }
+
+    public Boolean bool(String name) {
+        return one(name, "must be true or false", value -> switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        });
+    }
+
+    public LocalDate date(String name) {
+        return one(name, "must be a date written YYYY-MM-DD", value -> {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        });
+    }
+
+    public void reject(String name, String message) {
+        problems.add(new ErrorDetail(name, "invalid", message));
+    }
+
+    /** A 400 naming every parameter that is wrong, if any is. */
+    public void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            String names = String.join(", ", problems.stream().map(ErrorDetail::field).distinct().toList());
+            throw new HttpProblem(400, "BAD_REQUEST", "invalid query parameter(s): " + names, List.copyOf(problems));
+        }
+    }
+
+    private <T> T one(String name, String expectation, Function<String, T> parse) {
+        List<String> given = values.get(name);
+        if (given == null) {
+            return null;
+        }
+        T value = parse.apply(given.get(0));
+        if (value == null) {
+            problems.add(new ErrorDetail(name, "invalid", expectation));
+        }
+        return value;
+    }
+
+    private String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ErrorDetail("query", "invalid", "is not correctly percent-encoded"));
+            return text;
+        }
+    }
+}
