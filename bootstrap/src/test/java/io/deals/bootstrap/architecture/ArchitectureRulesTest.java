@@ -246,10 +246,13 @@ class ArchitectureRulesTest {
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameEndingWith("Queries")
             .because("ARCHITECTURE.md rule 9: in-ports are <Verb><Noun>UseCase or <Area>Queries");
 
-    /** Besides the in-port interfaces, port.in holds only the records they take and return (commands, views). */
+    /**
+     * Besides the in-port interfaces, port.in holds only the values they take and return: records
+     * (commands, views, filters) and the enums that name a closed set of choices (sort keys, groupings).
+     */
     @ArchTest
     static final ArchRule in_port_classes_are_records = classes()
-            .that().resideInAPackage(IN_PORTS).and().areNotInterfaces()
+            .that().resideInAPackage(IN_PORTS).and().areNotInterfaces().and().areNotEnums()
             .should().beRecords()
             .because("ARCHITECTURE.md rule 9: commands and views are records");
 

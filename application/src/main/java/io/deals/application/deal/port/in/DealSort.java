@@ -2,6 +2,7 @@ package io.deals.application.deal.port.in;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The orders a listing offers; ties are broken by id in the same direction, so every order is total. */
 public record DealSort(Key key, boolean descending) {
@@ -10,13 +11,18 @@ public record DealSort(Key key, boolean descending) {
 
     /** The sort keys the API names, each with the deal column it orders by. */
     public enum Key {
-        ID("id"), PRICE_PER_NIGHT("price_per_night"), DISCOUNT_PERCENT("discount_percent"),
-        CHECKIN_DATE("checkin_date"), CREATED_AT("created_at");
+        ID("id", deal -> Long.toString(deal.id())),
+        PRICE_PER_NIGHT("price_per_night", deal -> deal.pricePerNight().toPlainString()),
+        DISCOUNT_PERCENT("discount_percent", deal -> Integer.toString(deal.discountPercent())),
+        CHECKIN_DATE("checkin_date", deal -> deal.checkinDate().toString()),
+        CREATED_AT("created_at", deal -> deal.createdAt().toString());
 
         private final String apiName;
+        private final Function<DealView, String> value;
 
-        Key(String apiName) {
+        Key(String apiName, Function<DealView, String> value) {
             this.apiName = apiName;
+            this.value = value;
         }
 
         public String apiName() {
@@ -25,13 +31,7 @@ public record DealSort(Key key, boolean descending) {
 
         /** The value this key orders {@code deal} by, in the text form a {@link io.deals.application.shared.port.in.Keyset} keeps. */
         public String valueOf(DealView deal) {
-            return switch (this) {
-                case ID -> Long.toString(deal.id());
-                case PRICE_PER_NIGHT -> deal.pricePerNight().toPlainString();
-                case DISCOUNT_PERCENT -> Integer.toString(deal.discountPercent());
-                case CHECKIN_DATE -> deal.checkinDate().toString();
-                case CREATED_AT -> deal.createdAt().toString();
-            };
+            return value.apply(deal);
         }
 
         public static Optional<Key> byApiName(String name) {
