@@ -34,6 +34,7 @@ final class Api {
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:java|javax|jakarta|org|com|io|spark)\\.[a-z]\\w*\\.");
+    private static final Pattern CURSOR_VALUE = Pattern.compile("\"next_cursor\":\"[A-Za-z0-9_.-]*\"");
     private static final List<String> LEAKS = List.of("Exception", "at io.deals", "SQL", "\tat ", "PSQL", "jdbc",
             "Caused by");
 
@@ -154,10 +155,12 @@ final class Api {
         String request = call + " -> " + reply.status() + " " + reply.text();
         String requestId = reply.header("X-Request-Id");
         assertThat(requestId).as("X-Request-Id of %s", request).isNotNull().matches(SANE_REQUEST_ID);
+        // A page cursor is random-looking Base64 that may spell "SQL" or "jdbc" by chance.
+        String text = CURSOR_VALUE.matcher(reply.text()).replaceAll("\"next_cursor\":\"\"");
         for (String leak : LEAKS) {
-            assertThat(reply.text()).as("body of %s", request).doesNotContain(leak);
+            assertThat(text).as("body of %s", request).doesNotContain(leak);
         }
-        assertThat(reply.text()).as("body of %s", request).doesNotContainPattern(CLASS_NAME);
+        assertThat(text).as("body of %s", request).doesNotContainPattern(CLASS_NAME);
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as("Content-Type of %s", request).startsWith("application/json");
             assertThat(reply.json()).as("error body of %s: %s", request, reply.text()).isNotNull();

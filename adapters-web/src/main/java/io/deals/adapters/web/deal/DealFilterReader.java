@@ -23,6 +23,9 @@ final class DealFilterReader {
         BigDecimal priceMax = params.decimal("price_max");
         LocalDate checkinFrom = params.date("checkin_from");
         LocalDate checkinTo = params.date("checkin_to");
+        if (params.all("category").stream().anyMatch(String::isBlank)) {
+            params.reject("category", "must not be empty");
+        }
         if (priceMin != null && priceMax != null && priceMin.compareTo(priceMax) > 0) {
             params.reject("price_min", "must not be above price_max");
         }

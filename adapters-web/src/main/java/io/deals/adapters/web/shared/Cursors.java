@@ -47,6 +47,12 @@ public final class Cursors {
             }
             payload = DECODER.decode(parts[0]);
             signature = DECODER.decode(parts[1]);
+            // Only the one form encode() writes: the decoder ignores a last character's unused
+            // bits and takes padding, so other strings would decode to the same signed bytes.
+            if (!ENCODER.encodeToString(payload).equals(parts[0])
+                    || !ENCODER.encodeToString(signature).equals(parts[1])) {
+                throw invalid("is not a cursor this server issued");
+            }
         } catch (IllegalArgumentException e) {
             throw invalid("is not a cursor this server issued");
         }
