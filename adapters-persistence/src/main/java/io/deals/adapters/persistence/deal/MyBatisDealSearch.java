@@ -1,5 +1,6 @@
 package io.deals.adapters.persistence.deal;
 
+import io.deals.adapters.persistence.shared.Pages;
 import io.deals.application.deal.port.in.CategoryCount;
 import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealSort;
@@ -33,17 +34,10 @@ public final class MyBatisDealSearch implements DealSearch {
     @Override
     public Page<DealView> list(DealFilter filter, DealSort sort, PageRequest page) {
         String[] categories = filter.categories().toArray(String[]::new);
-        // One row more than asked tells whether another page follows.
         List<DealView> rows = mapper.page(filter, categories, SortSql.of(sort), page.after(), page.limit() + 1,
                 page.offset()).stream().map(DealViewRow::toView).toList();
-        List<DealView> items = rows.subList(0, Math.min(rows.size(), page.limit()));
-        Keyset next = null;
-        if (rows.size() > page.limit()) {
-            DealView last = items.get(items.size() - 1);
-            next = new Keyset(sort.key().valueOf(last), last.id());
-        }
-        Long total = page.after() == null || page.withTotal() ? mapper.count(filter, categories) : null;
-        return new Page<>(items, total, next);
+        return Pages.of(rows, page, last -> new Keyset(sort.key().valueOf(last), last.id()),
+                () -> mapper.count(filter, categories));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.deals.adapters.persistence.hotel;
 
+import io.deals.adapters.persistence.shared.Pages;
 import io.deals.application.hotel.port.in.HotelFilter;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.shared.port.in.Keyset;
@@ -25,13 +26,7 @@ public final class MyBatisHotelSearch implements HotelSearch {
         Long afterId = page.after() == null ? null : page.after().id();
         List<Hotel> rows = mapper.page(filter, afterId, page.limit() + 1, page.offset()).stream()
                 .map(HotelRow::toDomain).toList();
-        List<Hotel> items = rows.subList(0, Math.min(rows.size(), page.limit()));
-        Keyset next = null;
-        if (rows.size() > page.limit()) {
-            long lastId = items.get(items.size() - 1).id().value();
-            next = new Keyset(Long.toString(lastId), lastId);
-        }
-        Long total = page.after() == null || page.withTotal() ? mapper.count(filter) : null;
-        return new Page<>(items, total, next);
+        return Pages.of(rows, page, last -> new Keyset(last.id().toString(), last.id().value()),
+                () -> mapper.count(filter));
     }
 }
