@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar deals.jar serve|migrate ...} */
 @Command(name = "deals", mixinStandardHelpOptions = true, version = "deals 0.1.0",
         description = "Travel deals: hotels, room deals and categories over HTTP, on PostgreSQL.",
-        subcommands = {ServeCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, GenerateDemoDataCommand.class})
 public final class DealsCommand implements Runnable {
 
     @CommandLine.Spec
