@@ -6,12 +6,12 @@ import io.deals.domain.shared.Text;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A category tag, stored lower-cased: letters and digits, single inner spaces or hyphens. */
+/** A category tag, stored lower-cased: letters and decimal digits (not ² or ½), single inner spaces or hyphens. */
 public record CategoryName(String value) implements Comparable<CategoryName> {
 
     public static final int MAX_LENGTH = 40;
 
-    private static final Pattern FORM = Pattern.compile("[\\p{L}\\p{N}]+(?:[ -][\\p{L}\\p{N}]+)*");
+    private static final Pattern FORM = Pattern.compile("[\\p{L}\\p{Nd}]+(?:[ -][\\p{L}\\p{Nd}]+)*");
 
     public CategoryName {
         Text.requireNormalized(value, MAX_LENGTH);

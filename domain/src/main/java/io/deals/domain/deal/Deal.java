@@ -83,8 +83,8 @@ public final class Deal {
         Money original = validation.field("original_price", () -> new Money(draft.originalPrice()));
         DiscountPercent discount = validation.field("discount_percent",
                 () -> draft.discountPercent() == null ? null : new DiscountPercent(draft.discountPercent()));
-        LocalDate checkin = validation.field("checkin_date", () -> Required.value(draft.checkinDate()));
-        LocalDate checkout = validation.field("checkout_date", () -> Required.value(draft.checkoutDate()));
+        LocalDate checkin = validation.field("checkin_date", () -> Stay.supported(Required.value(draft.checkinDate())));
+        LocalDate checkout = validation.field("checkout_date", () -> Stay.supported(Required.value(draft.checkoutDate())));
         Categories categories = Categories.parse(draft.categories(), "categories", validation);
         ExternalRef externalRef = validation.field("external_ref", () -> ExternalRef.parseOptional(draft.externalRef()));
 

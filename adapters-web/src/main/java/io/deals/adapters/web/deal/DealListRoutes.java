@@ -1,5 +1,6 @@
 package io.deals.adapters.web.deal;
 
+import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.Responses;
@@ -56,7 +57,9 @@ public final class DealListRoutes implements RouteGroup {
             params.reject("sort", "must be one of id, price_per_night, discount_percent, checkin_date, created_at,"
                     + " optionally prefixed with - for descending");
         }
-        String binding = "deals|" + filter + "|" + (sort == null ? "" : sort.apiName());
+        String binding = Cursors.binding("deals", filter.city(), filter.country(), filter.hotelId(), filter.minStars(),
+                filter.maxStars(), filter.priceMin(), filter.priceMax(), filter.discountMin(), filter.available(),
+                filter.categories(), filter.checkinFrom(), filter.checkinTo(), sort == null ? null : sort.apiName());
         PageRequest page = paging.read(params, binding);
         return responses.json(response, 200, paging.respond(request, response, page,
                 queries.list(filter, sort, page), binding, DealResponse::from));

@@ -1,6 +1,7 @@
 package io.deals.adapters.web.hotel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.IdempotencyHeader;
 import io.deals.adapters.web.shared.JsonBodies;
@@ -79,7 +80,7 @@ public final class HotelRoutes implements RouteGroup {
     private Object list(Request request, Response response) {
         QueryParams params = new QueryParams(request.raw().getQueryString(), LIST_PARAMETERS, Set.of());
         HotelFilter filter = new HotelFilter(params.text("city"), params.text("country"), params.integer("min_stars", 1, 5));
-        String binding = "hotels|" + filter;
+        String binding = Cursors.binding("hotels", filter.city(), filter.country(), filter.minStars());
         PageRequest page = paging.read(params, binding);
         return responses.json(response, 200, paging.respond(request, response, page, queries.list(filter, page), binding,
                 HotelResponse::from));

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 
 /**
  * Opaque page cursors: the keyset position and a digest of the filters and sort that made it,
@@ -30,7 +31,24 @@ public final class Cursors {
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    /** {@code binding} names the query the cursor belongs to: its filters and sort, canonically written. */
+    /**
+     * The canonical form of a query's filters and sort, for {@link #encode}: each part written with
+     * its length, so that no choice of values can spell another query's binding.
+     */
+    public static String binding(Object... parts) {
+        StringBuilder binding = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Collection<?> many) {
+                binding.append('[').append(binding(many.toArray())).append(']');
+            } else {
+                String text = part == null ? "" : part.toString();
+                binding.append(part == null ? "-" : text.length() + ":" + text).append(';');
+            }
+        }
+        return binding.toString();
+    }
+
+    /** {@code binding} names the query the cursor belongs to: its filters and sort, see {@link #binding}. */
     public String encode(String binding, Keyset position) {
         String payload = digest(binding) + "\n" + position.id() + "\n" + position.sortValue();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);

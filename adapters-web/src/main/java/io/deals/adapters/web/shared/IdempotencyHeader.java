@@ -1,6 +1,11 @@
 package io.deals.adapters.web.shared;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.deals.application.shared.port.in.IdempotencyKey;
 import spark.Request;
 
@@ -16,6 +21,10 @@ public final class IdempotencyHeader {
     public static final String NAME = "Idempotency-Key";
 
     private static final Pattern KEY = Pattern.compile("[!-~]{1,255}");
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private IdempotencyHeader() {
     }
@@ -29,7 +38,16 @@ public final class IdempotencyHeader {
         if (!KEY.matcher(key).matches()) {
             throw HttpProblem.badRequest(NAME + " must be 1 to 255 visible ASCII characters");
         }
-        return new IdempotencyKey(scope, key, sha256(body.toString()));
+        return new IdempotencyKey(scope, key, sha256(canonical(body)));
+    }
+
+    /** The body with every object's keys sorted, so that neither spacing nor key order makes it another body. */
+    private static String canonical(JsonNode body) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.treeToValue(body, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed body is always writable", e);
+        }
     }
 
     private static String sha256(String text) {

@@ -61,10 +61,18 @@ public final class JsonBodies {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Jackson's messages point at a source location it does not show; the line and column say it already. */
+    /**
+     * Jackson's messages point at a source location it does not show (the line and column say it
+     * already) and name its own settings; neither is for a client.
+     */
     private static String withoutSourceNote(String message) {
-        int note = message.indexOf(" (start marker at [Source");
-        return note < 0 ? message : message.substring(0, note);
+        for (String internal : new String[] {" (start marker at [Source", ": enable `", " (for Object starting at"}) {
+            int note = message.indexOf(internal);
+            if (note >= 0) {
+                message = message.substring(0, note);
+            }
+        }
+        return message;
     }
 
     private static void requireMediaType(String contentType, Set<String> accepted) {

@@ -65,12 +65,12 @@ public final class JsonInput {
     }
 
     public PatchValue<LocalDate> date(String field) {
-        return read(field, "must be a date written YYYY-MM-DD", node -> {
+        return read(field, "must be a date written YYYY-MM-DD, in the years 1 to 9999", node -> {
             if (!node.isTextual()) {
                 return null;
             }
             try {
-                return LocalDate.parse(node.textValue());
+                return Dates.supported(LocalDate.parse(node.textValue()));
             } catch (DateTimeParseException e) {
                 return null;
             }

@@ -21,6 +21,8 @@ public final class QueryParams {
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final List<ErrorDetail> problems = new ArrayList<>();
 
+    private static final BigDecimal MAX_DECIMAL = BigDecimal.valueOf(1_000_000_000);
+
     public QueryParams(String queryString, Set<String> allowed, Set<String> repeatable) {
         if (queryString != null && !queryString.isEmpty()) {
             for (String pair : queryString.split("&")) {
@@ -75,10 +77,12 @@ public final class QueryParams {
     }
 
     public BigDecimal decimal(String name) {
-        return one(name, "must be a decimal number of at least 0", value -> {
+        return one(name, "must be a decimal number from 0 to 1000000000 with at most 10 decimals", value -> {
             try {
                 BigDecimal number = new BigDecimal(value);
-                return number.signum() >= 0 && value.length() <= 20 ? number : null;
+                boolean sane = number.signum() >= 0 && number.scale() <= 10 && number.compareTo(MAX_DECIMAL) <= 0;
+                // An exponent form such as 1E+2 has a negative scale; PostgreSQL wants it written out.
+                return sane ? number.setScale(Math.max(number.scale(), 0)) : null;
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -94,9 +98,9 @@ public final class QueryParams {
     }
 
     public LocalDate date(String name) {
-        return one(name, "must be a date written YYYY-MM-DD", value -> {
+        return one(name, "must be a date written YYYY-MM-DD, in the years 1 to 9999", value -> {
             try {
-                return LocalDate.parse(value);
+                return Dates.supported(LocalDate.parse(value));
             } catch (DateTimeParseException e) {
                 return null;
             }
