@@ -27,7 +27,8 @@ public final class CursorKeys {
         return key;
     }
 
-    static byte[] configuredOrKeptIn(String configured, Path dataDirectory) {
+    /** {@code configured} (Base64) when set, else the key kept in {@code dataDirectory}, made on first use. */
+    public static byte[] configuredOrKeptIn(String configured, Path dataDirectory) {
         if (configured != null && !configured.isBlank()) {
             byte[] key;
             try {

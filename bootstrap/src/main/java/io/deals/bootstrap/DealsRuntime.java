@@ -42,11 +42,6 @@ public final class DealsRuntime implements AutoCloseable {
         }
     }
 
-    /** The cursor key for a server keeping its data in {@code dataDirectory}; {@code configured} wins when set. */
-    public static byte[] cursorKey(String configured, Path dataDirectory) {
-        return CursorKeys.configuredOrKeptIn(configured, dataDirectory);
-    }
-
     /** Starts the API on an existing PostgreSQL. */
     public static DealsRuntime external(String jdbcUrl, int port, byte[] cursorKey) {
         return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, cursorKey, System.nanoTime());

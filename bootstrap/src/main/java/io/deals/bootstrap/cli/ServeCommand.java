@@ -1,5 +1,6 @@
 package io.deals.bootstrap.cli;
 
+import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--db-url': it must start with jdbc:postgresql:");
         }
-        byte[] cursorKey = DealsRuntime.cursorKey(System.getenv("DEALS_CURSOR_KEY"), dataDir);
+        byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), dataDir);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(dataDir, port, cursorKey)
                 : DealsRuntime.external(dbUrl, port, cursorKey);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));

@@ -1,7 +1,5 @@
 package io.deals.domain.shared;
 
-import java.util.function.Function;
-
 /**
  * One field of a JSON merge patch (RFC 7396): either absent (keep the current value) or
  * present with a new value, where a present {@code null} means "remove".
@@ -28,9 +26,5 @@ public record PatchValue<T>(boolean present, T value) {
     /** The new value if present, otherwise the current one. */
     public T orElse(T current) {
         return present ? value : current;
-    }
-
-    public <R> PatchValue<R> map(Function<T, R> mapper) {
-        return present ? of(value == null ? null : mapper.apply(value)) : absent();
     }
 }

@@ -21,13 +21,6 @@ class PatchValueTest {
     }
 
     @Test
-    void map_keeps_absence_and_null() {
-        assertThat(PatchValue.<String>absent().map(String::length)).isEqualTo(PatchValue.absent());
-        assertThat(PatchValue.<String>of(null).map(String::length)).isEqualTo(PatchValue.of(null));
-        assertThat(PatchValue.of("four").map(String::length)).isEqualTo(PatchValue.of(4));
-    }
-
-    @Test
     void rejects_an_absent_value_carrying_a_value() {
         assertThatThrownBy(() -> new PatchValue<>(false, "x")).isInstanceOf(IllegalArgumentException.class);
     }

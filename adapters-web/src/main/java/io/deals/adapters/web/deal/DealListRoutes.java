@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,9 @@ import java.util.Set;
 /** {@code GET /deals} (filter, sort, page), {@code GET /deals/stats} and {@code GET /categories}. */
 public final class DealListRoutes implements RouteGroup {
 
-    private static final Set<String> LIST_PARAMETERS = union(DealFilterReader.PARAMETERS, Paging.PARAMETERS, Set.of("sort"));
-    private static final Set<String> STATS_PARAMETERS = union(DealFilterReader.PARAMETERS, Set.of("group_by"), Set.of());
+    private static final Set<String> LIST_PARAMETERS =
+            QueryParams.names(DealFilterReader.PARAMETERS, Paging.PARAMETERS, Set.of("sort"));
+    private static final Set<String> STATS_PARAMETERS = QueryParams.names(DealFilterReader.PARAMETERS, Set.of("group_by"));
     private static final Set<String> REPEATABLE = Set.of("category");
 
     private final DealQueries queries;
@@ -107,14 +107,5 @@ public final class DealListRoutes implements RouteGroup {
             }
         }
         return null;
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        Set<String> all = new HashSet<>();
-        for (Set<String> set : sets) {
-            all.addAll(set);
-        }
-        return Set.copyOf(all);
     }
 }

@@ -34,8 +34,8 @@ import java.util.Set;
 /** {@code /hotels}: create, read, merge-patch and delete, with versions as ETags. */
 public final class HotelRoutes implements RouteGroup {
 
-    private static final Set<String> LIST_PARAMETERS = Set.of("city", "country", "min_stars", "limit", "offset",
-            "cursor", "include_total");
+    private static final Set<String> LIST_PARAMETERS =
+            QueryParams.names(Set.of("city", "country", "min_stars"), Paging.PARAMETERS);
 
     private final CreateHotelUseCase creator;
     private final ChangeHotelUseCase changer;

@@ -38,10 +38,6 @@ public final class JsonInput {
         }
     }
 
-    public boolean has(String field) {
-        return object.has(field);
-    }
-
     public PatchValue<String> text(String field) {
         return read(field, "must be a string", node -> node.isTextual() ? node.textValue() : null);
     }

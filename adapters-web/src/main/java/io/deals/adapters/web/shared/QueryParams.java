@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Strict query parameters: an unknown one, a repeated single one, a wrong type or an out-of-range
@@ -42,8 +44,10 @@ public final class QueryParams {
         });
     }
 
-    public boolean has(String name) {
-        return values.containsKey(name);
+    /** The names of several parameter groups together, e.g. a resource's filters and paging. */
+    @SafeVarargs
+    public static Set<String> names(Set<String>... groups) {
+        return Arrays.stream(groups).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 
     public String text(String name) {
