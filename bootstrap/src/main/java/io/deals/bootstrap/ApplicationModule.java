@@ -25,6 +25,10 @@ import io.deals.application.hotel.service.ChangeHotelService;
 import io.deals.application.hotel.service.CreateHotelService;
 import io.deals.application.hotel.service.DeleteHotelService;
 import io.deals.application.hotel.service.HotelQueryService;
+import io.deals.application.imports.port.in.ImportDealsUseCase;
+import io.deals.application.imports.port.out.DealFiles;
+import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.imports.service.ImportDealsService;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
@@ -91,6 +95,12 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     DealQueries dealQueries(DealSearch search, TransactionRunner tx) {
         return new DealQueryService(search, tx);
+    }
+
+    @Provides
+    @Singleton
+    ImportDealsUseCase importDeals(DealFiles files, DealImports imports, TransactionRunner tx, Clock clock) {
+        return new ImportDealsService(files, imports, tx, clock);
     }
 
     @Provides

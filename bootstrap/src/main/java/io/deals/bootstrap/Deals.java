@@ -3,6 +3,7 @@ package io.deals.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.deals.adapters.csv.CsvModule;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.persistence.PersistenceModule;
 import io.deals.application.deal.port.in.ChangeDealUseCase;
@@ -14,6 +15,7 @@ import io.deals.application.hotel.port.in.ChangeHotelUseCase;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.application.imports.port.in.ImportDealsUseCase;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -52,7 +54,7 @@ public final class Deals {
 
     /** The modules of the use cases over a database, for callers that add their own (such as the server). */
     static List<Module> modules(DataSource dataSource) {
-        return List.of(new PersistenceModule(dataSource), new ApplicationModule());
+        return List.of(new PersistenceModule(dataSource), new CsvModule(), new ApplicationModule());
     }
 
     public CreateHotelUseCase createHotel() {
@@ -85,6 +87,11 @@ public final class Deals {
 
     public DealQueries deals() {
         return injector.getInstance(DealQueries.class);
+    }
+
+    /** Bulk loading of deals files (CSV), as {@code POST /imports} and the {@code import} command do. */
+    public ImportDealsUseCase importDeals() {
+        return injector.getInstance(ImportDealsUseCase.class);
     }
 
     public HealthQueries health() {

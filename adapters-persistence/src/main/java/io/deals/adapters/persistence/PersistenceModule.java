@@ -6,6 +6,8 @@ import io.deals.adapters.persistence.deal.MyBatisDealSearch;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
 import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
+import io.deals.adapters.persistence.imports.DealImportMapper;
+import io.deals.adapters.persistence.imports.PostgresDealImports;
 import io.deals.adapters.persistence.shared.IdempotencyKeyMapper;
 import io.deals.adapters.persistence.shared.JdbcStorageProbe;
 import io.deals.adapters.persistence.shared.MyBatisEventOutbox;
@@ -17,6 +19,7 @@ import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
+import io.deals.application.imports.port.out.DealImports;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -55,6 +58,7 @@ public final class PersistenceModule extends MyBatisModule {
         addMapperClass(DealMapper.class);
         addMapperClass(OutboxMapper.class);
         addMapperClass(IdempotencyKeyMapper.class);
+        addMapperClass(DealImportMapper.class);
 
         bind(TransactionRunner.class).to(MyBatisTransactionRunner.class).in(Singleton.class);
         bind(EventOutbox.class).to(MyBatisEventOutbox.class).in(Singleton.class);
@@ -63,6 +67,7 @@ public final class PersistenceModule extends MyBatisModule {
         bind(DealRepository.class).to(MyBatisDealRepository.class).in(Singleton.class);
         bind(DealSearch.class).to(MyBatisDealSearch.class).in(Singleton.class);
         bind(IdempotencyKeys.class).to(MyBatisIdempotencyKeys.class).in(Singleton.class);
+        bind(DealImports.class).to(PostgresDealImports.class).in(Singleton.class);
         bind(StorageProbe.class).to(JdbcStorageProbe.class).in(Singleton.class);
     }
 }

@@ -20,30 +20,42 @@ public sealed interface DealEvent extends DomainEvent {
     }
 
     record Created(DealId dealId, Instant occurredAt) implements DealEvent {
+
+        public static final String TYPE = "deals.deal.created";
+
         @Override
         public String type() {
-            return "deals.deal.created";
+            return TYPE;
         }
     }
 
     record Updated(DealId dealId, Instant occurredAt) implements DealEvent {
+
+        public static final String TYPE = "deals.deal.updated";
+
         @Override
         public String type() {
-            return "deals.deal.updated";
+            return TYPE;
         }
     }
 
     record PriceChanged(DealId dealId, Instant occurredAt) implements DealEvent {
+
+        public static final String TYPE = "deals.deal.price_changed";
+
         @Override
         public String type() {
-            return "deals.deal.price_changed";
+            return TYPE;
         }
     }
 
     record Deleted(DealId dealId, Instant occurredAt) implements DealEvent {
+
+        public static final String TYPE = "deals.deal.deleted";
+
         @Override
         public String type() {
-            return "deals.deal.deleted";
+            return TYPE;
         }
     }
 }

@@ -20,23 +20,32 @@ public sealed interface HotelEvent extends DomainEvent {
     }
 
     record Created(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+
+        public static final String TYPE = "deals.hotel.created";
+
         @Override
         public String type() {
-            return "deals.hotel.created";
+            return TYPE;
         }
     }
 
     record Updated(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+
+        public static final String TYPE = "deals.hotel.updated";
+
         @Override
         public String type() {
-            return "deals.hotel.updated";
+            return TYPE;
         }
     }
 
     record Deleted(HotelId hotelId, Instant occurredAt) implements HotelEvent {
+
+        public static final String TYPE = "deals.hotel.deleted";
+
         @Override
         public String type() {
-            return "deals.hotel.deleted";
+            return TYPE;
         }
     }
 }

@@ -42,6 +42,11 @@ public final class Validation {
         return !violations.isEmpty();
     }
 
+    /** What was recorded so far, in order. */
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
     public void throwIfInvalid() {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

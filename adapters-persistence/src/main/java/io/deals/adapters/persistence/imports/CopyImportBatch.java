@@ -1,0 +1,148 @@
+package io.deals.adapters.persistence.imports;
+
+import io.deals.application.imports.MergedImport;
+import io.deals.application.imports.port.in.ImportReport;
+import io.deals.application.imports.port.out.DealImportBatch;
+import io.deals.domain.deal.DealEvent;
+import io.deals.domain.deal.DealTerms;
+import io.deals.domain.deal.DuplicateExternalRefException;
+import io.deals.domain.deal.ExternalRef;
+import io.deals.domain.hotel.HotelDetails;
+import io.deals.domain.hotel.HotelEvent;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Streams valid rows into {@code import_rows} with COPY (text format), then merges them with
+ * set-based statements. Nothing is buffered beyond COPY's own write buffer.
+ */
+final class CopyImportBatch implements DealImportBatch {
+
+    private static final String COPY = "COPY import_rows (line, external_ref, hotel_name, hotel_city, hotel_country,"
+            + " phone, star_rating, room_type, price_per_night, original_price, discount_percent, checkin_date,"
+            + " checkout_date, is_available, categories, created_at) FROM STDIN";
+    private static final int BUFFER_BYTES = 256 * 1024;
+
+    private final PGCopyOutputStream copy;
+    private final Writer out;
+    private final DealImportMapper mapper;
+    private final Instant now;
+    private final StringBuilder row = new StringBuilder(256);
+
+    CopyImportBatch(PGConnection connection, DealImportMapper mapper, Instant now) throws SQLException {
+        this.copy = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
+        this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER_BYTES);
+        this.mapper = mapper;
+        this.now = now;
+    }
+
+    @Override
+    public void stage(long line, HotelDetails hotel, DealTerms terms, Instant createdAt) {
+        row.setLength(0);
+        row.append(line).append('\t');
+        text(terms.externalRef().value()).append('\t');
+        text(hotel.name()).append('\t');
+        text(hotel.city()).append('\t');
+        text(hotel.country()).append('\t');
+        row.append(hotel.phone().value()).append('\t')
+                .append(hotel.starRating().value()).append('\t');
+        text(terms.roomType()).append('\t');
+        row.append(terms.pricePerNight().amount().toPlainString()).append('\t')
+                .append(terms.originalPrice().amount().toPlainString()).append('\t')
+                .append(terms.discount().value()).append('\t')
+                .append(terms.stay().checkin()).append('\t')
+                .append(terms.stay().checkout()).append('\t')
+                .append(terms.available()).append('\t');
+        categories(terms.categories().values()).append('\t');
+        row.append(createdAt).append('\n');
+        try {
+            out.append(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("COPY into the staging table failed", e);
+        }
+    }
+
+    @Override
+    public MergedImport merge() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("COPY into the staging table failed", e);
+        }
+        mapper.analyzeStaging();
+        mapper.findRepeats();
+        mapper.createNewHotelsTable();
+        mapper.createHotels(now);
+        mapper.lockNamedDeals();
+        mapper.planRows();
+        mapper.analyzePlan();
+        long created = mapper.insertDeals(now);
+        ImportCounts counts = mapper.counts();
+        if (created != counts.created()) {
+            throw new DuplicateExternalRefException(new ExternalRef(mapper.firstTakenRef()));
+        }
+        mapper.updateDeals(now);
+        mapper.insertCategories();
+        mapper.unlinkChangedCategories();
+        mapper.linkCategories();
+        mapper.closePricePeriods(now);
+        mapper.openPricePeriods(now);
+        appendEvents();
+        return new MergedImport(counts.created(), counts.updated(), counts.unchanged(), counts.hotelsCreated(),
+                counts.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
+    }
+
+    /** Hotels first (a deal's event names its hotel); per deal, updated before price_changed. */
+    private void appendEvents() {
+        mapper.appendHotelCreatedEvents(HotelEvent.Created.TYPE, now);
+        mapper.appendDealEvents(DealEvent.Created.TYPE, "created", false, now);
+        mapper.appendDealEvents(DealEvent.Updated.TYPE, "updated", false, now);
+        mapper.appendDealEvents(DealEvent.PriceChanged.TYPE, null, true, now);
+    }
+
+    /** Abandons a COPY still running, so the transaction can roll back on this connection. */
+    @Override
+    public void close() {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                // The connection is likely gone; the rollback that follows will say so.
+            }
+        }
+    }
+
+    /** COPY's text format: backslash, tab and line breaks escaped. */
+    private StringBuilder text(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(c);
+            }
+        }
+        return row;
+    }
+
+    /** An array literal; category names hold only letters, digits, spaces and hyphens, so quoting suffices. */
+    private StringBuilder categories(List<String> names) {
+        row.append('{');
+        for (int i = 0; i < names.size(); i++) {
+            row.append(i == 0 ? "\"" : ",\"").append(names.get(i)).append('"');
+        }
+        return row.append('}');
+    }
+}

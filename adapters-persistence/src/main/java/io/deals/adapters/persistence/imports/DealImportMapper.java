@@ -1,0 +1,54 @@
+package io.deals.adapters.persistence.imports;
+
+import io.deals.application.imports.port.in.ImportError;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The bulk import's statements, in the order they run; see DealImportMapper.xml. */
+public interface DealImportMapper {
+
+    int waitForOtherImports();
+
+    void createStaging();
+
+    void analyzeStaging();
+
+    void findRepeats();
+
+    void createNewHotelsTable();
+
+    int createHotels(@Param("now") Instant now);
+
+    long lockNamedDeals();
+
+    void planRows();
+
+    void analyzePlan();
+
+    int insertDeals(@Param("now") Instant now);
+
+    String firstTakenRef();
+
+    int updateDeals(@Param("now") Instant now);
+
+    void insertCategories();
+
+    void unlinkChangedCategories();
+
+    void linkCategories();
+
+    void closePricePeriods(@Param("now") Instant now);
+
+    void openPricePeriods(@Param("now") Instant now);
+
+    void appendHotelCreatedEvents(@Param("type") String type, @Param("at") Instant at);
+
+    void appendDealEvents(@Param("type") String type, @Param("outcome") String outcome,
+                          @Param("pricesChanged") boolean pricesChanged, @Param("at") Instant at);
+
+    ImportCounts counts();
+
+    List<ImportError> firstRefused(@Param("limit") int limit);
+}

@@ -1,0 +1,96 @@
+package io.deals.application.imports.service;
+
+import io.deals.application.imports.DealFileRecord;
+import io.deals.application.imports.ImportRejectedException;
+import io.deals.application.imports.MergedImport;
+import io.deals.application.imports.port.in.ImportDealsCommand;
+import io.deals.application.imports.port.in.ImportDealsUseCase;
+import io.deals.application.imports.port.in.ImportError;
+import io.deals.application.imports.port.in.ImportMode;
+import io.deals.application.imports.port.in.ImportProgress;
+import io.deals.application.imports.port.in.ImportReport;
+import io.deals.application.imports.port.out.DealFile;
+import io.deals.application.imports.port.out.DealFiles;
+import io.deals.application.imports.port.out.DealImportBatch;
+import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.shared.port.out.Clock;
+import io.deals.application.shared.port.out.TransactionRunner;
+import io.deals.domain.shared.ValidationException;
+import io.deals.domain.shared.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Streams a file through the domain's rules into storage's staging, then lets storage merge it,
+ * all in one transaction: a failure anywhere, or a bad row in strict mode, leaves nothing behind.
+ */
+public final class ImportDealsService implements ImportDealsUseCase {
+
+    private static final int PROGRESS_EVERY_ROWS = 10_000;
+
+    private final DealFiles files;
+    private final DealImports imports;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public ImportDealsService(DealFiles files, DealImports imports, TransactionRunner transactions, Clock clock) {
+        this.files = files;
+        this.imports = imports;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ImportReport importDeals(ImportDealsCommand command) {
+        Instant now = clock.now();
+        return transactions.inTransaction(() -> {
+            ImportReport report = load(command, now);
+            if (command.mode() == ImportMode.STRICT && report.rejected() > 0) {
+                throw new ImportRejectedException(report);
+            }
+            return report;
+        });
+    }
+
+    private ImportReport load(ImportDealsCommand command, Instant now) {
+        try (DealFile file = files.open(command.file()); DealImportBatch batch = imports.begin(now)) {
+            long rows = 0;
+            long refused = 0;
+            List<ImportError> errors = new ArrayList<>();
+            for (DealFileRecord record = file.next(); record != null; record = file.next()) {
+                rows++;
+                try {
+                    CheckedRow row = CheckedRow.of(record, now);
+                    batch.stage(record.line(), row.hotel(), row.terms(), row.createdAt());
+                } catch (ValidationException invalid) {
+                    refused++;
+                    for (Violation violation : invalid.violations()) {
+                        if (errors.size() < ImportReport.MAX_ERRORS) {
+                            errors.add(new ImportError(record.line(), violation.field(), violation.code(),
+                                    violation.message()));
+                        }
+                    }
+                }
+                if (rows % PROGRESS_EVERY_ROWS == 0) {
+                    command.progress().accept(new ImportProgress(rows, false));
+                }
+            }
+            command.progress().accept(new ImportProgress(rows, true));
+            MergedImport merged = batch.merge();
+            return new ImportReport(rows, merged.dealsCreated(), merged.dealsUpdated(), merged.dealsUnchanged(),
+                    merged.hotelsCreated(), refused + merged.rejected(), firstByLine(errors, merged.errors()));
+        }
+    }
+
+    /** Rows refused while reading and rows refused by the merge, interleaved by line; the first of them. */
+    private static List<ImportError> firstByLine(List<ImportError> read, List<ImportError> merged) {
+        return Stream.concat(read.stream(), merged.stream())
+                .sorted(Comparator.comparingLong(ImportError::line))
+                .limit(ImportReport.MAX_ERRORS)
+                .toList();
+    }
+}
