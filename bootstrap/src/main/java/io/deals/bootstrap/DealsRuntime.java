@@ -3,6 +3,7 @@ package io.deals.bootstrap;
 import io.deals.adapters.persistence.ConnectionPool;
 import io.deals.adapters.persistence.DatabaseSettings;
 import io.deals.adapters.persistence.Migrations;
+import io.deals.bootstrap.demo.DemoCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +30,25 @@ public final class DealsRuntime implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts an embedded PostgreSQL keeping its data in {@code dataDirectory}, then the API on it. */
-    public static DealsRuntime embedded(Path dataDirectory, int port, byte[] cursorKey) {
+    /**
+     * Starts an embedded PostgreSQL keeping its data in {@code dataDirectory}, then the API on it;
+     * with {@code demo}, a database without deals first gets the demo data.
+     */
+    public static DealsRuntime embedded(Path dataDirectory, int port, byte[] cursorKey, boolean demo) {
         long started = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         LOG.info("Embedded PostgreSQL running, data in {}", dataDirectory.toAbsolutePath().normalize());
         try {
-            return start(database, database.settings(), port, cursorKey, started);
+            return start(database, database.settings(), port, cursorKey, demo, started);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    /** Starts the API on an existing PostgreSQL. */
-    public static DealsRuntime external(String jdbcUrl, int port, byte[] cursorKey) {
-        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, cursorKey, System.nanoTime());
+    /** Starts the API on an existing PostgreSQL; {@code demo} as for {@link #embedded}. */
+    public static DealsRuntime external(String jdbcUrl, int port, byte[] cursorKey, boolean demo) {
+        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, cursorKey, demo, System.nanoTime());
     }
 
     /** Applies pending migrations to a database and returns how many ran. */
@@ -55,9 +59,13 @@ public final class DealsRuntime implements AutoCloseable {
     }
 
     private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, int port, byte[] cursorKey,
-                                      long startedNanos) {
+                                      boolean demo, long startedNanos) {
         ConnectionPool pool = ConnectionPool.open(settings);
         try {
+            if (demo) {
+                // Before listening, so that the first request already finds the catalogue.
+                DemoCatalogue.loadIfEmpty(Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE));
+            }
             DealsServer server = DealsServer.start(pool.dataSource(), port, cursorKey);
             LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));

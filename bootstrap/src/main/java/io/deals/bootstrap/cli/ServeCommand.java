@@ -3,12 +3,12 @@ package io.deals.bootstrap.cli;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -22,14 +22,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port, 0 for any free one (env DEALS_PORT; default ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:DEALS_DATA_DIR:-./deals-data}", paramLabel = "DIR",
-            description = "where the embedded PostgreSQL keeps its data, and the cursor key (env DEALS_DATA_DIR;"
-                    + " default ${DEFAULT-VALUE}; env DEALS_CURSOR_KEY sets the key instead)")
-    private Path dataDir;
+    @Mixin
+    private DatabaseOptions database;
 
-    @Option(names = "--db-url", defaultValue = "${env:DEALS_DB_URL}", paramLabel = "JDBC_URL",
-            description = "an existing PostgreSQL, e.g. jdbc:postgresql://host/deals?user=u&password=p (env DEALS_DB_URL)")
-    private String dbUrl;
+    @Option(names = "--demo", description = "on a database without deals, first import the 50,000 demo deals")
+    private boolean demo;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -37,12 +34,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
                     + " is not a port number (0-65535)");
         }
-        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--db-url': it must start with jdbc:postgresql:");
-        }
-        byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), dataDir);
-        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(dataDir, port, cursorKey)
-                : DealsRuntime.external(dbUrl, port, cursorKey);
+        String dbUrl = database.dbUrl();
+        byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
+        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), port, cursorKey, demo)
+                : DealsRuntime.external(dbUrl, port, cursorKey, demo);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));
         runtime.awaitShutdown();
         return 0;

@@ -1,5 +1,6 @@
 package io.deals.bootstrap.demo;
 
+import io.deals.application.imports.DealFileColumns;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,13 +23,10 @@ import java.util.Random;
  */
 public final class DemoDeals {
 
-    public static final List<String> COLUMNS = List.of("deal_id", "hotel_name", "hotel_city", "hotel_country",
-            "hotel_phone", "hotel_star_rating", "room_type", "price_per_night", "original_price", "discount_percent",
-            "checkin_date", "checkout_date", "is_available", "categories", "created_at");
-
     /** Fixed rather than "today", so that a file depends on its settings only. */
     public static final LocalDate FIRST_CHECKIN = LocalDate.of(2027, 1, 1);
-    private static final Instant FIRST_CREATED = Instant.parse("2026-11-01T00:00:00Z");
+    /** Rows were created a minute apart, the last just before this: an import refuses a future created_at. */
+    private static final Instant CREATED_BEFORE = Instant.parse("2026-11-01T00:00:00Z");
 
     private static final String[][] PLACES = {
             {"Toronto", "Canada"}, {"Vancouver", "Canada"}, {"Montreal", "Canada"}, {"New York", "United States"},
@@ -79,7 +77,7 @@ public final class DemoDeals {
     }
 
     public void writeTo(Writer out) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(DealFileColumns.ALL.toArray(String[]::new)).get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (int i = 0; i < rows; i++) {
                 csv.printRecord(row(i));
@@ -102,7 +100,7 @@ public final class DemoDeals {
                 Integer.toString(hotel.stars()), ROOM_TYPES[random.nextInt(ROOM_TYPES.length)], price.toPlainString(),
                 original.toPlainString(), Integer.toString(discount), checkin.toString(), checkout.toString(),
                 random.nextInt(10) == 0 ? "false" : "true", String.join(",", categories.subList(0, random.nextInt(4))),
-                FIRST_CREATED.plus(index, ChronoUnit.MINUTES).toString()));
+                CREATED_BEFORE.minus(rows - index, ChronoUnit.MINUTES).toString()));
         if (dirtyRate > 0 && random.nextDouble() < dirtyRate) {
             spoil(row, Flaw.values()[random.nextInt(Flaw.values().length)]);
         }

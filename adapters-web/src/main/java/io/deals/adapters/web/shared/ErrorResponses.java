@@ -1,5 +1,7 @@
 package io.deals.adapters.web.shared;
 
+import io.deals.application.imports.DealFileException;
+import io.deals.application.imports.ImportRejectedException;
 import io.deals.application.shared.IdempotencyKeyReusedException;
 import io.deals.application.shared.StorageUnavailableException;
 import io.deals.domain.hotel.DuplicateHotelException;
@@ -49,6 +51,11 @@ public final class ErrorResponses {
         } else if (failure instanceof IdempotencyKeyReusedException reused) {
             write(response, 422, "VALIDATION_FAILED", "1 field is invalid", List.of(new ErrorDetail(
                     IdempotencyHeader.NAME, "reused_with_other_body", reused.getMessage())), requestId);
+        } else if (failure instanceof DealFileException unreadable) {
+            write(response, 400, "BAD_REQUEST", unreadable.getMessage(), null, requestId);
+        } else if (failure instanceof ImportRejectedException rejected) {
+            write(response, 422, "VALIDATION_FAILED", rejected.getMessage(), rejected.report().errors().stream()
+                    .map(e -> new ErrorDetail(e.line(), e.field(), e.code(), e.message())).toList(), requestId);
         } else if (failure instanceof StorageUnavailableException) {
             LOG.warn("request {}: the database cannot be reached", requestId);
             response.header("Retry-After", "5");

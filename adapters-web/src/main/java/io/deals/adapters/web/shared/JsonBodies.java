@@ -9,13 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import spark.Request;
 
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletRequestWrapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Set;
 
 /** Reads a JSON object body: right media type, at most 1 MiB, well-formed. */
@@ -34,7 +30,7 @@ public final class JsonBodies {
     }
 
     public ObjectNode readObject(Request request, Set<String> mediaTypes) {
-        requireMediaType(request.contentType(), mediaTypes);
+        RequestBodies.requireMediaType(request.contentType(), mediaTypes);
         JsonNode node;
         try {
             node = json.readTree(readLimited(request));
@@ -75,22 +71,6 @@ public final class JsonBodies {
         return message;
     }
 
-    private static void requireMediaType(String contentType, Set<String> accepted) {
-        String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
-        String type = parts[0].strip().toLowerCase(Locale.ROOT);
-        boolean utf8 = true;
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].strip().split("=", 2);
-            if (parameter[0].equalsIgnoreCase("charset") && parameter.length == 2) {
-                utf8 = parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8");
-            }
-        }
-        if (!accepted.contains(type) || !utf8) {
-            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "the body must be " + String.join(" or ", accepted.stream().sorted().toList()) + " in UTF-8");
-        }
-    }
-
     /**
      * Refuses an announced oversize body without buffering it, and stops keeping a chunked one at
      * the limit. Either way the rest is read and dropped (up to a bound), so that a client still
@@ -99,7 +79,7 @@ public final class JsonBodies {
     private static byte[] readLimited(Request request) throws IOException {
         long announced = request.raw().getContentLengthLong();
         if (announced > MAX_BYTES) {
-            discard(unbuffered(request), announced);
+            discard(RequestBodies.unbuffered(request), announced);
             throw tooLarge();
         }
         try (InputStream in = request.raw().getInputStream()) {
@@ -110,12 +90,6 @@ public final class JsonBodies {
             }
             return body;
         }
-    }
-
-    /** Spark's request wrapper copies a body with a Content-Length into memory; this is the stream beneath it. */
-    private static InputStream unbuffered(Request request) throws IOException {
-        ServletRequest raw = request.raw();
-        return (raw instanceof ServletRequestWrapper wrapper ? wrapper.getRequest() : raw).getInputStream();
     }
 
     private static void discard(InputStream in, long announced) throws IOException {

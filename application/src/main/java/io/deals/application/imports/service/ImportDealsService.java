@@ -64,8 +64,8 @@ public final class ImportDealsService implements ImportDealsUseCase {
             for (DealFileRecord record = file.next(); record != null; record = file.next()) {
                 rows++;
                 try {
-                    CheckedRow row = CheckedRow.of(record, now);
-                    batch.stage(record.line(), row.hotel(), row.terms(), row.createdAt());
+                    CheckedRecord checked = CheckedRecord.of(record, now);
+                    batch.stage(record.line(), checked.hotel(), checked.terms(), checked.createdAt());
                 } catch (ValidationException invalid) {
                     refused++;
                     for (Violation violation : invalid.violations()) {

@@ -39,7 +39,7 @@ import static io.deals.application.imports.DealFileColumns.PRICE_PER_NIGHT;
  * then its hotel and its deal built by the domain's factories. Every broken rule of a row is
  * reported at once, named by the file's column.
  */
-record CheckedRow(HotelDetails hotel, DealTerms terms, Instant createdAt) {
+record CheckedRecord(HotelDetails hotel, DealTerms terms, Instant createdAt) {
 
     /**
      * The file names a deal's hotel by its details; the merge resolves the id. Validation needs
@@ -53,7 +53,7 @@ record CheckedRow(HotelDetails hotel, DealTerms terms, Instant createdAt) {
             "star_rating", HOTEL_STAR_RATING, "external_ref", DEAL_ID);
 
     /** The checked row, or a {@link ValidationException} naming every broken rule by column. */
-    static CheckedRow of(DealFileRecord record, Instant now) {
+    static CheckedRecord of(DealFileRecord record, Instant now) {
         if (!record.fieldCountMatches()) {
             throw ValidationException.of("row", "wrong_field_count", "has more or fewer fields than the header");
         }
@@ -77,7 +77,7 @@ record CheckedRow(HotelDetails hotel, DealTerms terms, Instant createdAt) {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new CheckedRow(hotel, terms, createdAt == null ? now : createdAt);
+        return new CheckedRecord(hotel, terms, createdAt == null ? now : createdAt);
     }
 
     /**

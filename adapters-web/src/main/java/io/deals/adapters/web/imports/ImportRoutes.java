@@ -1,0 +1,79 @@
+package io.deals.adapters.web.imports;
+
+import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.LimitedInputStream;
+import io.deals.adapters.web.shared.QueryParams;
+import io.deals.adapters.web.shared.RequestBodies;
+import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteGroup;
+import io.deals.adapters.web.shared.Router;
+import io.deals.application.imports.port.in.ImportDealsCommand;
+import io.deals.application.imports.port.in.ImportDealsUseCase;
+import io.deals.application.imports.port.in.ImportMode;
+import io.deals.application.imports.port.in.ImportReport;
+import jakarta.inject.Inject;
+import spark.Request;
+import spark.Response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+/** {@code POST /imports}: a CSV deals file, streamed from the request into the import, never held whole. */
+public final class ImportRoutes implements RouteGroup {
+
+    public static final long MAX_BYTES = 200L * 1024 * 1024;
+    private static final Set<String> PARAMETERS = Set.of("mode");
+    private static final Set<String> CSV = Set.of("text/csv");
+
+    private final ImportDealsUseCase importer;
+    private final Responses responses;
+
+    @Inject
+    public ImportRoutes(ImportDealsUseCase importer, Responses responses) {
+        this.importer = importer;
+        this.responses = responses;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.post("/imports", this::importFile);
+    }
+
+    private Object importFile(Request request, Response response) {
+        ImportMode mode = mode(new QueryParams(request.raw().getQueryString(), PARAMETERS, Set.of()));
+        RequestBodies.requireMediaType(request.contentType(), CSV);
+        if (request.raw().getContentLengthLong() > MAX_BYTES) {
+            // Not drained: at this size the client had better learn at once; Jetty closes the connection.
+            throw tooLarge();
+        }
+        try (LimitedInputStream body = new LimitedInputStream(RequestBodies.unbuffered(request), MAX_BYTES)) {
+            try {
+                ImportReport report = importer.importDeals(new ImportDealsCommand(body, mode));
+                return responses.json(response, 200, ImportReportResponse.from(report));
+            } catch (RuntimeException failure) {
+                throw body.exceeded() ? tooLarge() : failure;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImportMode mode(QueryParams params) {
+        String text = params.text("mode");
+        ImportMode mode = null;
+        if (text == null || text.equals("lenient")) {
+            mode = ImportMode.LENIENT;
+        } else if (text.equals("strict")) {
+            mode = ImportMode.STRICT;
+        } else {
+            params.reject("mode", "must be strict or lenient");
+        }
+        params.throwIfInvalid();
+        return mode;
+    }
+
+    private static HttpProblem tooLarge() {
+        return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "an imported file must be at most " + MAX_BYTES + " bytes");
+    }
+}
