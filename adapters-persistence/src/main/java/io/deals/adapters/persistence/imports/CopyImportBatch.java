@@ -10,6 +10,8 @@ import io.deals.domain.deal.ExternalRef;
 import io.deals.domain.hotel.HotelDetails;
 import io.deals.domain.hotel.HotelEvent;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import java.io.BufferedWriter;
@@ -21,12 +23,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Streams valid rows into {@code import_rows} with COPY (text format), then merges them with
  * set-based statements. Nothing is buffered beyond COPY's own write buffer.
  */
 final class CopyImportBatch implements DealImportBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyImportBatch.class);
 
     private static final String COPY = "COPY import_rows (line, external_ref, hotel_name, hotel_city, hotel_country,"
             + " phone, star_rating, room_type, price_per_night, original_price, discount_percent, checkin_date,"
@@ -74,32 +79,57 @@ final class CopyImportBatch implements DealImportBatch {
 
     @Override
     public MergedImport merge() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("COPY into the staging table failed", e);
-        }
-        mapper.analyzeStaging();
-        mapper.findRepeats();
-        mapper.createNewHotelsTable();
-        mapper.createHotels(now);
-        mapper.lockNamedDeals();
-        mapper.planRows();
-        mapper.analyzePlan();
-        long created = mapper.insertDeals(now);
+        step("copy", () -> {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("COPY into the staging table failed", e);
+            }
+        });
+        step("analyze staging", mapper::analyzeStaging);
+        step("find repeats", mapper::findRepeats);
+        step("create hotels", () -> {
+            mapper.createNewHotelsTable();
+            mapper.createHotels(now);
+        });
+        step("lock named deals", mapper::lockNamedDeals);
+        step("plan rows", () -> {
+            mapper.planRows();
+            mapper.analyzePlan();
+        });
+        long created = step("insert deals", () -> mapper.insertDeals(now));
         ImportCounts counts = mapper.counts();
         if (created != counts.created()) {
             throw new DuplicateExternalRefException(new ExternalRef(mapper.firstTakenRef()));
         }
-        mapper.updateDeals(now);
-        mapper.insertCategories();
-        mapper.unlinkChangedCategories();
-        mapper.linkCategories();
-        mapper.closePricePeriods(now);
-        mapper.openPricePeriods(now);
-        appendEvents();
+        step("update deals", () -> mapper.updateDeals(now));
+        step("link categories", () -> {
+            mapper.insertCategories();
+            mapper.unlinkChangedCategories();
+            mapper.linkCategories();
+        });
+        step("price periods", () -> {
+            mapper.closePricePeriods(now);
+            mapper.openPricePeriods(now);
+        });
+        step("events", this::appendEvents);
         return new MergedImport(counts.created(), counts.updated(), counts.unchanged(), counts.hotelsCreated(),
                 counts.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
+    }
+
+    /** Runs one step of the merge, logging its time at debug level: where a slow import spends it. */
+    private static <T> T step(String name, Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        LOG.debug("import {}: {} ms", name, (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    private static void step(String name, Runnable work) {
+        step(name, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Hotels first (a deal's event names its hotel); per deal, updated before price_changed. */

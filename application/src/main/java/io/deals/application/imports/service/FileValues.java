@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
@@ -25,15 +26,17 @@ final class FileValues {
     /** Far beyond any valid price; stops a pathological field from costing a slow parse. */
     private static final int MAX_NUMBER_LENGTH = 40;
 
-    /** RFC 3339 ({@code T} or a space between date and time), or without an offset, meaning UTC. */
+    /** RFC 3339, or without an offset, meaning UTC. Strict: no February 30th, no 24:00. */
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendLiteral('T')
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart().appendOffsetId().optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Where a space may stand for RFC 3339's {@code T}, as spreadsheets and pandas write it. */
+    private static final int DATE_LENGTH = "2026-11-22".length();
 
     private FileValues() {
     }
@@ -99,7 +102,9 @@ final class FileValues {
         }
         Instant instant;
         try {
-            TemporalAccessor parsed = TIMESTAMP.parse(value);
+            boolean spaced = value.length() > DATE_LENGTH && value.charAt(DATE_LENGTH) == ' ';
+            TemporalAccessor parsed = TIMESTAMP.parse(spaced
+                    ? value.substring(0, DATE_LENGTH) + 'T' + value.substring(DATE_LENGTH + 1) : value);
             instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                     ? Instant.from(parsed)
                     : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
