@@ -48,6 +48,11 @@ final class Api {
         this.base = URI.create("http://localhost:" + port);
     }
 
+    /** The server's port, for requests made without this client. */
+    int port() {
+        return base.getPort();
+    }
+
     /** What came back: status, headers, the raw body and, when it is JSON, the parsed body. */
     record Reply(int status, HttpHeaders headers, String text, JsonNode json) {
 
@@ -124,6 +129,13 @@ final class Api {
         }
     }
 
+    /** A reply read some other way than through this client (a raw socket), checked like every other. */
+    static Reply received(String call, int status, HttpHeaders headers, String text) {
+        Reply reply = new Reply(status, headers, text, parse(text));
+        checkInvariants(call, reply);
+        return reply;
+    }
+
     static String quoted(long version) {
         return "\"" + version + "\"";
     }
@@ -175,8 +187,14 @@ final class Api {
             assertThat(error.get("request_id").asText()).as("request_id of %s", request).isEqualTo(requestId);
             if (error.has("details")) {
                 assertThat(error.get("details").isArray()).isTrue();
-                error.get("details").forEach(detail -> assertThat(names(detail))
-                        .as("a detail of %s", request).containsExactlyInAnyOrder("field", "code", "message"));
+                // An imported file's row also names its physical line (API.md, "Imports").
+                error.get("details").forEach(detail -> {
+                    assertThat(names(detail)).as("a detail of %s", request)
+                            .contains("field", "code", "message").isSubsetOf("line", "field", "code", "message");
+                    if (detail.has("line")) {
+                        assertThat(detail.get("line").isIntegralNumber()).as("line of %s", request).isTrue();
+                    }
+                });
             }
         }
     }
