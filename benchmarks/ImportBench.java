@@ -47,11 +47,11 @@ public class ImportBench {
             String jdbc = postgres.getJdbcUrl("postgres", "postgres");
             String psqlUrl = "postgresql://postgres@localhost:" + postgres.getPort() + "/postgres";
             try (Connection sql = DriverManager.getConnection(jdbc)) {
+                run(List.of("java", "-jar", jar.toString(), "migrate", "--db-url", jdbc), null);
                 exec(sql, "CREATE TABLE copy_floor (deal_id text, hotel_name text, hotel_city text, hotel_country text,"
                         + " hotel_phone text, hotel_star_rating text, room_type text, price_per_night text,"
                         + " original_price text, discount_percent text, checkin_date text, checkout_date text,"
                         + " is_available text, categories text, created_at text)");
-                run(List.of("java", "-jar", jar.toString(), "migrate", "--db-url", jdbc), null);
 
                 List<Double> copyBig = new ArrayList<>();
                 List<Double> cli = new ArrayList<>();

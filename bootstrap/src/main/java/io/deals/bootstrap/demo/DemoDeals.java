@@ -48,7 +48,8 @@ public final class DemoDeals {
     private enum Flaw {
         NEGATIVE_PRICE, TOO_MANY_DECIMALS, PRICE_ABOVE_ORIGINAL, INCONSISTENT_DISCOUNT, CHECKOUT_BEFORE_CHECKIN,
         STAY_TOO_LONG, BAD_DATE, STARS_OUT_OF_RANGE, BAD_PHONE, HOTEL_CONFLICT, MISSING_ROOM_TYPE, TOO_MANY_CATEGORIES,
-        BAD_CATEGORY, BAD_AVAILABILITY
+        BAD_CATEGORY, BAD_AVAILABILITY, BAD_NUMBER, NAME_TOO_LONG, MISSING_DEAL_ID, REPEATED_DEAL_ID,
+        FUTURE_CREATED_AT, EXTRA_FIELD
     }
 
     private record Hotel(String name, String city, String country, String phone, int stars) {
@@ -58,6 +59,7 @@ public final class DemoDeals {
     private final List<Hotel> hotels;
     private final Random random;
     private final double dirtyRate;
+    private String lastDealId = "";
 
     public DemoDeals(int rows, int hotels, long seed, double dirtyRate) {
         if (rows < 0 || hotels < 1 || dirtyRate < 0 || dirtyRate > 1) {
@@ -96,7 +98,7 @@ public final class DemoDeals {
         List<String> categories = new ArrayList<>(List.of(CATEGORIES));
         java.util.Collections.shuffle(categories, random);
         List<String> row = new ArrayList<>(List.of(
-                String.format("D-%07d", index + 1), hotel.name(), hotel.city(), hotel.country(), hotel.phone(),
+                dealId(index), hotel.name(), hotel.city(), hotel.country(), hotel.phone(),
                 Integer.toString(hotel.stars()), ROOM_TYPES[random.nextInt(ROOM_TYPES.length)], price.toPlainString(),
                 original.toPlainString(), Integer.toString(discount), checkin.toString(), checkout.toString(),
                 random.nextInt(10) == 0 ? "false" : "true", String.join(",", categories.subList(0, random.nextInt(4))),
@@ -104,7 +106,12 @@ public final class DemoDeals {
         if (dirtyRate > 0 && random.nextDouble() < dirtyRate) {
             spoil(row, Flaw.values()[random.nextInt(Flaw.values().length)]);
         }
+        lastDealId = row.get(0);
         return row;
+    }
+
+    private static String dealId(int index) {
+        return String.format("D-%07d", index + 1);
     }
 
     private void spoil(List<String> row, Flaw flaw) {
@@ -123,6 +130,13 @@ public final class DemoDeals {
             case TOO_MANY_CATEGORIES -> row.set(13, "a,b,c,d,e,f,g,h,i,j,k");
             case BAD_CATEGORY -> row.set(13, "beach,sea&sun");
             case BAD_AVAILABILITY -> row.set(12, "maybe");
+            case BAD_NUMBER -> row.set(7, row.get(7).replace('.', ','));
+            case NAME_TOO_LONG -> row.set(1, "Grand ".repeat(40).strip());
+            case MISSING_DEAL_ID -> row.set(0, "");
+            // The deal_id the previous row really has (blank before the first row, which is refused too).
+            case REPEATED_DEAL_ID -> row.set(0, lastDealId);
+            case FUTURE_CREATED_AT -> row.set(14, "2999-01-01T00:00:00Z");
+            case EXTRA_FIELD -> row.add("surplus");
         }
     }
 }

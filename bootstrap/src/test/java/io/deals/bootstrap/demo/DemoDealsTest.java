@@ -18,8 +18,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,10 +73,15 @@ class DemoDealsTest {
         Map<String, String> nameByPhone = new HashMap<>();
         parse(generate(2_000, 50, 3, 0)).forEach(row -> nameByPhone.put(row.get("hotel_phone"), row.get("hotel_name")));
 
+        Set<String> dealIds = new HashSet<>();
         for (CSVRecord row : parse(generate(2_000, 50, 3, 1))) {
             String knownName = nameByPhone.get(row.get("hotel_phone"));
             boolean hotelConflict = knownName != null && !knownName.equals(row.get("hotel_name"));
-            assertThat(hotelConflict || refused(row)).as("row %s is spoiled", row.get("deal_id")).isTrue();
+            boolean repeated = !dealIds.add(row.get("deal_id"));
+            boolean wrongFieldCount = row.size() != DealFileColumns.ALL.size();
+            boolean future = row.get("created_at").startsWith("2999");
+            assertThat(hotelConflict || repeated || wrongFieldCount || future || refused(row))
+                    .as("row %s is spoiled", row.getRecordNumber()).isTrue();
         }
     }
 

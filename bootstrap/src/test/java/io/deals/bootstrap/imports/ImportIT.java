@@ -694,7 +694,7 @@ class ImportIT {
         Set<String> codes = report.errors().stream().map(ImportError::code).collect(Collectors.toCollection(TreeSet::new));
         assertThat(codes).contains("must_be_positive", "too_many_decimals", "price_above_original", "inconsistent_discount",
                         "checkout_not_after_checkin", "stay_too_long", "invalid_format", "out_of_range",
-                        "hotel_conflict", "required", "too_many");
+                        "hotel_conflict", "required", "too_many", "too_long", "duplicate_in_file", "wrong_field_count");
         assertThat(StoredRows.count("outbox_events"))
                 .isEqualTo(report.dealsCreated() + report.hotelsCreated());
         assertThat(StoredRows.count("deal_price_history")).isEqualTo(report.dealsCreated());
