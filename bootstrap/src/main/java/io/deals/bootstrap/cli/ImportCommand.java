@@ -51,6 +51,9 @@ final class ImportCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--mode': " + mode + " (strict or lenient)");
         };
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), "Cannot read the file " + file);
+        }
         String dbUrl = database.dbUrl();
         long size = Files.size(file);
         try (CommandDatabase db = CommandDatabase.open(dbUrl, database.dataDir());

@@ -50,7 +50,9 @@ public final class ImportDealsService implements ImportDealsUseCase {
         return transactions.inTransaction(() -> {
             ImportReport report = load(command, now);
             if (command.mode() == ImportMode.STRICT && report.rejected() > 0) {
-                throw new ImportRejectedException(report);
+                // Rolled back: the report says so, rather than counting what was undone.
+                throw new ImportRejectedException(new ImportReport(report.rowsRead(), 0, 0, 0, 0, report.rejected(),
+                        report.errors()));
             }
             return report;
         });
