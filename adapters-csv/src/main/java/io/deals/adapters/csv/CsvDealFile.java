@@ -4,6 +4,7 @@ import io.deals.application.imports.DealFileColumns;
 import io.deals.application.imports.DealFileException;
 import io.deals.application.imports.DealFileRecord;
 import io.deals.application.imports.port.out.DealFile;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -76,19 +77,29 @@ final class CsvDealFile implements DealFile {
         }
     }
 
+    /** Says what went wrong by the first telling cause: the encoding, an endless record, the CSV, or the stream. */
     private DealFileException unreadable(RuntimeException failure) {
-        Throwable cause = failure.getCause() instanceof IOException io ? io : failure;
-        while (cause.getCause() != null && !(cause instanceof CharacterCodingException)
-                && !(cause instanceof RecordSizeGuard.RecordTooLongException)) {
-            cause = cause.getCause();
-        }
         String after = "after line " + parser.getCurrentLineNumber();
-        if (cause instanceof CharacterCodingException) {
-            return new DealFileException("the file is not valid UTF-8 " + after, failure);
+        boolean streamFailed = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return new DealFileException("the file is not valid UTF-8 " + after, failure);
+            }
+            if (cause instanceof RecordSizeGuard.RecordTooLongException) {
+                return new DealFileException(cause.getMessage() + " (" + after + ")", failure);
+            }
+            if (cause instanceof CSVException) {
+                return notCsv(after, failure);
+            }
+            streamFailed |= cause instanceof IOException;
         }
-        if (cause instanceof RecordSizeGuard.RecordTooLongException) {
-            return new DealFileException(cause.getMessage() + " (" + after + ")", failure);
-        }
+        return streamFailed
+                ? new DealFileException("the file could not be read to its end (" + after + "); was the upload cut off?",
+                        failure)
+                : notCsv(after, failure);
+    }
+
+    private static DealFileException notCsv(String after, RuntimeException failure) {
         return new DealFileException("the file is not valid CSV " + after
                 + ": a quoted field must be closed, and a closing quote followed by a comma or a line break", failure);
     }
@@ -141,7 +152,9 @@ final class CsvDealFile implements DealFile {
         return names.size() == 1 ? "" : "s";
     }
 
+    /** Quoted, and cut short: a header cell may be anything up to a whole broken file. */
     private static List<String> quoted(Set<String> names) {
-        return names.stream().map(name -> "\"" + name + "\"").toList();
+        return names.stream().map(name -> "\"" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "\"")
+                .toList();
     }
 }

@@ -30,7 +30,7 @@ final class CsvDealFiles implements DealFiles {
         try {
             return new CsvDealFile(CSVParser.builder().setReader(guarded).setFormat(FORMAT).get(), guarded);
         } catch (IOException | UncheckedIOException e) {
-            throw new DealFileException("the file cannot be read: " + e.getMessage(), e);
+            throw new DealFileException("the file cannot be read", e);
         }
     }
 }

@@ -61,7 +61,7 @@ class CsvDealFilesTest {
     }
 
     @Test
-    void absent_optional_columns_read_as_null() {
+    void an_absent_created_at_column_reads_as_null() {
         List<Integer> required = IntStream.range(0, COLUMNS.size())
                 .filter(i -> DealFileColumns.REQUIRED.contains(COLUMNS.get(i))).boxed().toList();
         String header = String.join(",", required.stream().map(COLUMNS::get).toList());
@@ -69,10 +69,8 @@ class CsvDealFilesTest {
 
         DealFileRecord record = single(header + "\n" + row + "\n");
 
-        assertThat(record.discountPercent()).isNull();
-        assertThat(record.isAvailable()).isNull();
-        assertThat(record.categories()).isNull();
         assertThat(record.createdAt()).isNull();
+        assertThat(record.categories()).isEqualTo(VALUES.get(COLUMNS.indexOf(DealFileColumns.CATEGORIES)));
         assertThat(record.dealId()).isEqualTo("D-1");
         assertThat(record.checkoutDate()).isEqualTo("2027-06-04");
         assertThat(record.fieldCountMatches()).isTrue();
@@ -170,9 +168,10 @@ class CsvDealFilesTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "deal_id,hotel_name,hotel_city,hotel_country,hotel_star_rating,room_type,price_per_night,original_price,checkin_date,checkout_date | missing column hotel_phone",
-            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,original_price,checkin_date,checkout_date,wifi | unknown column \"wifi\"",
-            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,room_type,price_per_night,original_price,checkin_date,checkout_date | repeated column room_type",
+            "deal_id,hotel_name,hotel_city,hotel_country,hotel_star_rating,room_type,price_per_night,original_price,discount_percent,checkin_date,checkout_date,is_available,categories | missing column hotel_phone",
+            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,original_price,discount_percent,checkin_date,checkout_date,is_available | missing column categories",
+            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,original_price,discount_percent,checkin_date,checkout_date,is_available,categories,wifi | unknown column \"wifi\"",
+            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,room_type,price_per_night,original_price,discount_percent,checkin_date,checkout_date,is_available,categories | repeated column room_type",
     })
     void rejects_a_broken_header_on_opening_naming_the_problem(String header, String problem) {
         assertOpenFails(header + "\n" + ROW + "\n").hasMessageContaining(problem);
@@ -184,7 +183,8 @@ class CsvDealFilesTest {
                 + "checkin_date,checkout_date";
 
         assertOpenFails(header + "\n")
-                .hasMessageContaining("missing columns hotel_city, hotel_country, hotel_phone, hotel_star_rating")
+                .hasMessageContaining("missing columns categories, discount_percent, hotel_city, hotel_country, hotel_phone,"
+                        + " hotel_star_rating, is_available")
                 .hasMessageContaining("unknown columns \"wifi\", \"pool\"")
                 .hasMessageContaining("repeated column hotel_name");
     }

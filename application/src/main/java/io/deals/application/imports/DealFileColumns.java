@@ -28,11 +28,13 @@ public final class DealFileColumns {
             CHECKOUT_DATE, IS_AVAILABLE, CATEGORIES, CREATED_AT);
 
     /**
-     * The columns a file must have. The others have the API's defaults when absent or blank: the
-     * discount is derived from the prices, a deal is available, has no categories, and was created now.
+     * The columns a file must have: all but {@code created_at}, which only a deal's creation uses.
+     * A column that could be left out would silently reset what an update keeps (a deal's
+     * categories, its availability), so absence is refused; a blank value is an explicit choice
+     * and takes the API's default: the discount is derived from the prices, a deal is available,
+     * has no categories, and was created now.
      */
-    public static final Set<String> REQUIRED = Set.of(DEAL_ID, HOTEL_NAME, HOTEL_CITY, HOTEL_COUNTRY, HOTEL_PHONE,
-            HOTEL_STAR_RATING, ROOM_TYPE, PRICE_PER_NIGHT, ORIGINAL_PRICE, CHECKIN_DATE, CHECKOUT_DATE);
+    public static final Set<String> REQUIRED = Set.copyOf(ALL.stream().filter(c -> !c.equals(CREATED_AT)).toList());
 
     private DealFileColumns() {
     }

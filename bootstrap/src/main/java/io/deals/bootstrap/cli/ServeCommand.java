@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private DatabaseOptions database;
 
-    @Option(names = "--demo", description = "on a database without deals, first import the 50,000 demo deals")
+    @Option(names = "--demo", description = "on a database without hotels or deals, first import the 50,000 demo deals")
     private boolean demo;
 
     @Override

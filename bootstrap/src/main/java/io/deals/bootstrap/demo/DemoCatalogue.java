@@ -2,6 +2,7 @@ package io.deals.bootstrap.demo;
 
 import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealSort;
+import io.deals.application.hotel.port.in.HotelFilter;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportReport;
@@ -30,10 +31,12 @@ public final class DemoCatalogue {
     private DemoCatalogue() {
     }
 
-    /** Imports the demo data unless the database already has deals; whatever it holds is left alone. */
+    /** Imports the demo data into a database without hotels or deals; one that has any is left alone. */
     public static void loadIfEmpty(Deals deals) {
-        if (!deals.deals().list(DealFilter.ALL, DealSort.DEFAULT, new PageRequest(1, 0, null, false)).items().isEmpty()) {
-            LOG.info("Demo data: the database already has deals, so none are added");
+        PageRequest first = new PageRequest(1, 0, null, false);
+        if (!deals.deals().list(DealFilter.ALL, DealSort.DEFAULT, first).items().isEmpty()
+                || !deals.hotels().list(HotelFilter.ALL, first).items().isEmpty()) {
+            LOG.info("Demo data: the database already has hotels or deals, so none are added");
             return;
         }
         LOG.info("Demo data: importing {} deals across {} hotels", ROWS, HOTELS);

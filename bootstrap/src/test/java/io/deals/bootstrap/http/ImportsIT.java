@@ -5,6 +5,7 @@ import io.deals.application.imports.DealFileColumns;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.http.RawHttp.Exchange;
 import io.deals.bootstrap.imports.DealsCsv;
+import io.deals.bootstrap.imports.StoredRows;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest.BodyPublishers;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.deals.bootstrap.imports.DealsCsv.CANAL;
 import static io.deals.bootstrap.imports.DealsCsv.CREATED_AT;
@@ -174,6 +178,52 @@ class ImportsIT extends ApiTestBase {
                 .isGreaterThan(LIMIT);
         assertThat(total("/deals")).isZero();
         assertThat(total("/hotels")).isZero();
+    }
+
+    /** An upload holds a connection while it streams: a second one waits its turn with a 429. */
+    @Test
+    void a_second_import_while_one_is_uploading_answers_429_with_retry_after() throws Exception {
+        byte[] first = (DealsCsv.header() + "\n" + DealsCsv.file().add(row("U-1", HARBOUR)).text().lines().skip(1)
+                .findFirst().orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] rest = (DealsCsv.file().add(row("U-2", RIVIERA)).text().lines().skip(1).findFirst().orElseThrow() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Exchange> uploading = CompletableFuture.supplyAsync(() -> RawHttp.post(api.port(), "/imports",
+                List.of("Content-Type: text/csv", "Content-Length: " + (first.length + rest.length)), out -> {
+                    out.write(first);
+                    out.flush();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.write(rest);
+                }));
+        try {
+            awaitCopyInProgress();
+            Reply second = importCsv("", fileWithOneBadRow().text());
+            assertError(second, 429, "RATE_LIMITED");
+            assertThat(second.header("Retry-After")).isEqualTo("10");
+        } finally {
+            release.countDown();
+        }
+
+        Reply done = uploading.get(30, TimeUnit.SECONDS).reply();
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        assertCounts(done.json(), 2, 2, 0, 0, 2, 0);
+        assertThat(importCsv("", fileWithOneBadRow().text()).status()).as("the next import runs").isEqualTo(200);
+    }
+
+    /** The first upload is being copied into its staging table: it holds the import slot. */
+    private static void awaitCopyInProgress() throws InterruptedException {
+        for (int tries = 0; tries < 500; tries++) {
+            if (StoredRows.number("SELECT count(*) FROM pg_stat_activity WHERE query ILIKE 'COPY import_rows%'"
+                    + " AND state = 'active'") > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no COPY into import_rows showed up in pg_stat_activity");
     }
 
     @Test

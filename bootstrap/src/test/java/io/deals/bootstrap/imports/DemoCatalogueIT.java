@@ -1,10 +1,12 @@
 package io.deals.bootstrap.imports;
 
 import io.deals.adapters.persistence.testing.TestDatabase;
+import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.bootstrap.Deals;
 import io.deals.bootstrap.demo.DemoCatalogue;
+import io.deals.domain.hotel.HotelDraft;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,16 @@ class DemoCatalogueIT {
 
         assertThat(StoredRows.digest()).isEqualTo(before);
         assertThat(StoredRows.strings("SELECT external_ref FROM deals")).containsExactly("MINE-1");
+    }
+
+    @Test
+    void a_database_with_a_hotel_but_no_deal_gets_no_demo_data_either() {
+        deals.createHotel().create(new CreateHotelCommand(
+                new HotelDraft("Harbour View", "Toronto", "Canada", "+12005550000", 4)));
+        Map<String, String> before = StoredRows.digest();
+
+        DemoCatalogue.loadIfEmpty(deals);
+
+        assertThat(StoredRows.digest()).isEqualTo(before);
     }
 }

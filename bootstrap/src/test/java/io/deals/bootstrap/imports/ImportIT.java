@@ -549,10 +549,25 @@ class ImportIT {
         assertReport(report, 3, 1, 0, 0, 1, 2);
         assertThat(lines(report)).containsExactly("2:hotel_name:hotel_conflict", "4:hotel_name:hotel_conflict");
         assertThat(report.errors()).allSatisfy(error -> assertThat(error.message())
-                .isEqualTo("another hotel, with another phone, has this name, city and country"));
+                .isEqualTo("a hotel with another phone has this name, city and country"));
         assertThat(StoredRows.strings("SELECT phone FROM hotels ORDER BY phone"))
                 .containsExactly("+14165550100", "+351210000001");
         assertThat(StoredRows.strings("SELECT external_ref FROM deals")).containsExactly("C-2");
+    }
+
+    @Test
+    void a_phone_given_earlier_to_a_hotel_that_could_not_be_created_is_explained_by_that_line() {
+        storeHarbourViaApi();
+
+        ImportReport report = lenient(DealsCsv.file().add(
+                row("P-1", HARBOUR.withPhone("+14165559999")),
+                row("P-2", HARBOUR.withPhone("+14165559999").withName("Quay Lodge"))));
+
+        assertThat(report.errors()).containsExactly(
+                new ImportError(2, "hotel_name", "hotel_conflict", "a hotel with another phone has this name, city and country"),
+                new ImportError(3, "hotel_phone", "hotel_conflict",
+                        "line 2 gives this phone to another hotel, which could not be created"));
+        assertThat(StoredRows.count("deals")).isZero();
     }
 
     @Test
@@ -594,11 +609,15 @@ class ImportIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,original_price,"
-                    + "checkin_date,checkout_date|missing column price_per_night",
+                    + "discount_percent,checkin_date,checkout_date,is_available,categories|missing column price_per_night",
             "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,"
-                    + "original_price,checkin_date,checkout_date,colour|unknown column \"colour\"",
+                    + "original_price,discount_percent,checkin_date,checkout_date,is_available|missing column categories",
             "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,"
-                    + "original_price,checkin_date,checkout_date,room_type|repeated column room_type"})
+                    + "original_price,discount_percent,checkin_date,checkout_date,is_available,categories,colour"
+                    + "|unknown column \"colour\"",
+            "deal_id,hotel_name,hotel_city,hotel_country,hotel_phone,hotel_star_rating,room_type,price_per_night,"
+                    + "original_price,discount_percent,checkin_date,checkout_date,is_available,categories,room_type"
+                    + "|repeated column room_type"})
     void a_header_missing_a_required_column_or_naming_an_unknown_one_stores_nothing(String headerAndProblem) {
         String[] columns = headerAndProblem.split("\\|")[0].split(",");
         String problem = headerAndProblem.split("\\|")[1];
@@ -626,10 +645,12 @@ class ImportIT {
     }
 
     @Test
-    void optional_columns_may_be_left_out_or_reordered_and_take_the_api_defaults() {
-        DealsCsv file = DealsCsv.withColumns("checkout_date", "checkin_date", "original_price", "price_per_night",
-                "room_type", "hotel_star_rating", "hotel_phone", "hotel_country", "hotel_city", "hotel_name", "deal_id");
-        file.add(row("O-1", HARBOUR).prices("80", "100", ""));
+    void created_at_may_be_left_out_columns_come_in_any_order_and_blank_values_take_the_api_defaults() {
+        DealsCsv file = DealsCsv.withColumns("checkout_date", "checkin_date", "categories", "original_price",
+                "price_per_night", "is_available", "room_type", "hotel_star_rating", "discount_percent", "hotel_phone",
+                "hotel_country", "hotel_city", "hotel_name", "deal_id");
+        file.add(row("O-1", HARBOUR).prices("80", "100", "").set(DealFileColumns.IS_AVAILABLE, "")
+                .set(DealFileColumns.CATEGORIES, ""));
         Instant started = Instant.now();
 
         ImportReport report = lenient(file);

@@ -12,6 +12,7 @@ public final class Text {
             throw new InvalidValueException("required", "must not be blank");
         }
         String text = raw.strip();
+        requireNoNul(text);
         requireAtMost(text, maxLength);
         return text;
     }
@@ -24,7 +25,15 @@ public final class Text {
         if (!text.equals(text.strip())) {
             throw new InvalidValueException("invalid_format", "must not start or end with spaces");
         }
+        requireNoNul(text);
         requireAtMost(text, maxLength);
+    }
+
+    /** PostgreSQL cannot store a NUL character in text, and no name needs one. */
+    private static void requireNoNul(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidValueException("invalid_format", "must not contain NUL characters");
+        }
     }
 
     private static void requireAtMost(String text, int maxLength) {

@@ -50,6 +50,15 @@ class HotelTest {
     }
 
     @Test
+    void validate_refuses_a_nul_character_which_no_database_text_can_hold() {
+        HotelDraft draft = new HotelDraft("Grand\u0000Hotel", "Toronto", "Canada", "+14165550100", 4);
+
+        assertThat(violationsOf(() -> Hotel.validate(draft)))
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("name", "invalid_format"));
+    }
+
+    @Test
     void validate_accepts_texts_at_their_maximum_length() {
         HotelDetails details = Hotel.validate(new HotelDraft("n".repeat(200), "c".repeat(100), "k".repeat(100),
                 "5550100", 1));

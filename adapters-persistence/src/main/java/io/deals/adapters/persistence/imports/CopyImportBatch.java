@@ -3,6 +3,7 @@ package io.deals.adapters.persistence.imports;
 import io.deals.application.imports.MergedImport;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.imports.port.out.DealImportBatch;
+import io.deals.application.shared.port.out.Clock;
 import io.deals.domain.deal.DealEvent;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.deal.DuplicateExternalRefException;
@@ -41,14 +42,12 @@ final class CopyImportBatch implements DealImportBatch {
     private final PGCopyOutputStream copy;
     private final Writer out;
     private final DealImportMapper mapper;
-    private final Instant now;
     private final StringBuilder row = new StringBuilder(256);
 
-    CopyImportBatch(PGConnection connection, DealImportMapper mapper, Instant now) throws SQLException {
+    CopyImportBatch(PGConnection connection, DealImportMapper mapper) throws SQLException {
         this.copy = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
         this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER_BYTES);
         this.mapper = mapper;
-        this.now = now;
     }
 
     @Override
@@ -78,7 +77,7 @@ final class CopyImportBatch implements DealImportBatch {
     }
 
     @Override
-    public MergedImport merge() {
+    public MergedImport merge(Clock clock) {
         step("copy", () -> {
             try {
                 out.close();
@@ -86,13 +85,18 @@ final class CopyImportBatch implements DealImportBatch {
                 throw new UncheckedIOException("COPY into the staging table failed", e);
             }
         });
+        // Staging ran alongside other imports; merging does not.
+        step("wait for other imports", mapper::waitForOtherImports);
         step("analyze staging", mapper::analyzeStaging);
+        step("lock named deals", mapper::lockNamedDeals);
+        // Only now: a writer of these deals that committed before has an earlier time than this.
+        Instant now = clock.now();
         step("find repeats", mapper::findRepeats);
         step("create hotels", () -> {
             mapper.createNewHotelsTable();
             mapper.createHotels(now);
+            mapper.lockNamedHotels();
         });
-        step("lock named deals", mapper::lockNamedDeals);
         step("plan rows", () -> {
             mapper.planRows();
             mapper.analyzePlan();
@@ -112,7 +116,7 @@ final class CopyImportBatch implements DealImportBatch {
             mapper.closePricePeriods(now);
             mapper.openPricePeriods(now);
         });
-        step("events", this::appendEvents);
+        step("events", () -> appendEvents(now));
         return new MergedImport(counts.created(), counts.updated(), counts.unchanged(), counts.hotelsCreated(),
                 counts.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
     }
@@ -133,7 +137,7 @@ final class CopyImportBatch implements DealImportBatch {
     }
 
     /** Hotels first (a deal's event names its hotel); per deal, updated before price_changed. */
-    private void appendEvents() {
+    private void appendEvents(Instant now) {
         mapper.appendHotelCreatedEvents(HotelEvent.Created.TYPE, now);
         mapper.appendDealEvents(DealEvent.Created.TYPE, "created", false, now);
         mapper.appendDealEvents(DealEvent.Updated.TYPE, "updated", false, now);

@@ -23,6 +23,8 @@ public interface DealImportMapper {
 
     long lockNamedDeals();
 
+    long lockNamedHotels();
+
     void planRows();
 
     void analyzePlan();

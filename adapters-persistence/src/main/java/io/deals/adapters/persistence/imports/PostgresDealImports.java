@@ -7,7 +7,6 @@ import org.apache.ibatis.session.SqlSessionManager;
 import org.postgresql.PGConnection;
 
 import java.sql.SQLException;
-import java.time.Instant;
 
 /** Imports through PostgreSQL's COPY into a temporary staging table, on the transaction's own connection. */
 public final class PostgresDealImports implements DealImports {
@@ -22,12 +21,11 @@ public final class PostgresDealImports implements DealImports {
     }
 
     @Override
-    public DealImportBatch begin(Instant now) {
-        mapper.waitForOtherImports();
+    public DealImportBatch begin() {
         mapper.createStaging();
         try {
             PGConnection connection = sessions.getConnection().unwrap(PGConnection.class);
-            return new CopyImportBatch(connection, mapper, now);
+            return new CopyImportBatch(connection, mapper);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start COPY into the staging table", e);
         }

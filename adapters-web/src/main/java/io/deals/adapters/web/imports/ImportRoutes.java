@@ -18,6 +18,7 @@ import spark.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /** {@code POST /imports}: a CSV deals file, streamed from the request into the import, never held whole. */
 public final class ImportRoutes implements RouteGroup {
@@ -26,6 +27,11 @@ public final class ImportRoutes implements RouteGroup {
     private static final Set<String> PARAMETERS = Set.of("mode");
     private static final Set<String> CSV = Set.of("text/csv");
 
+    /**
+     * An upload holds a pooled connection while it streams, and merges run one at a time anyway:
+     * a second import waits its turn with a 429 rather than taking the connections API reads need.
+     */
+    private final Semaphore running = new Semaphore(1);
     private final ImportDealsUseCase importer;
     private final Responses responses;
 
@@ -47,6 +53,18 @@ public final class ImportRoutes implements RouteGroup {
             // Not drained: at this size the client had better learn at once; Jetty closes the connection.
             throw tooLarge();
         }
+        if (!running.tryAcquire()) {
+            response.header("Retry-After", "10");
+            throw new HttpProblem(429, "RATE_LIMITED", "another import is running; try again when it has finished");
+        }
+        try {
+            return importBody(request, response, mode);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Object importBody(Request request, Response response, ImportMode mode) {
         try (LimitedInputStream body = new LimitedInputStream(RequestBodies.unbuffered(request), MAX_BYTES)) {
             try {
                 ImportReport report = importer.importDeals(new ImportDealsCommand(body, mode));

@@ -59,7 +59,7 @@ public final class ImportDealsService implements ImportDealsUseCase {
     }
 
     private ImportReport load(ImportDealsCommand command, Instant now) {
-        try (DealFile file = files.open(command.file()); DealImportBatch batch = imports.begin(now)) {
+        try (DealFile file = files.open(command.file()); DealImportBatch batch = imports.begin()) {
             long rows = 0;
             long refused = 0;
             List<ImportError> errors = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class ImportDealsService implements ImportDealsUseCase {
                 }
             }
             command.progress().accept(new ImportProgress(rows, true));
-            MergedImport merged = batch.merge();
+            MergedImport merged = batch.merge(clock);
             return new ImportReport(rows, merged.dealsCreated(), merged.dealsUpdated(), merged.dealsUnchanged(),
                     merged.hotelsCreated(), refused + merged.rejected(), firstByLine(errors, merged.errors()));
         }

@@ -1,6 +1,7 @@
 package io.deals.application.imports.port.out;
 
 import io.deals.application.imports.MergedImport;
+import io.deals.application.shared.port.out.Clock;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.hotel.HotelDetails;
 
@@ -20,8 +21,10 @@ public interface DealImportBatch extends AutoCloseable {
      * Merges the staged rows: hotels and categories created on first use, deals created or
      * updated by external reference (an unchanged one keeps its version), their price periods and
      * events written. Rows that repeat an earlier {@code deal_id} or whose hotel conflicts are refused.
+     * The time of the changes is read from {@code clock} only once no other import and no writer of
+     * the deals the file names can run in between, so it never precedes a change already committed.
      */
-    MergedImport merge();
+    MergedImport merge(Clock clock);
 
     /** Abandons whatever is still under way, so that the transaction can roll back. */
     @Override

@@ -1,10 +1,8 @@
 package io.deals.application.imports.port.out;
 
-import java.time.Instant;
-
 /** Bulk loading into storage: rows are staged, then merged with what is stored, all set at once. */
 public interface DealImports {
 
-    /** Starts staging a file in the current transaction; {@code now} stamps every change and event. */
-    DealImportBatch begin(Instant now);
+    /** Starts staging a file in the current transaction. */
+    DealImportBatch begin();
 }
