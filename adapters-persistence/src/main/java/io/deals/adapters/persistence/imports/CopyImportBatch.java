@@ -1,6 +1,6 @@
 package io.deals.adapters.persistence.imports;
 
-import io.deals.application.imports.MergedImport;
+import io.deals.application.imports.ImportPlan;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.shared.port.out.Clock;
@@ -43,6 +43,9 @@ final class CopyImportBatch implements DealImportBatch {
     private final Writer out;
     private final DealImportMapper mapper;
     private final StringBuilder row = new StringBuilder(256);
+    /** Set by {@link #plan}: the time of every change, and what the plan will do. */
+    private Instant now;
+    private ImportCounts planned;
 
     CopyImportBatch(PGConnection connection, DealImportMapper mapper) throws SQLException {
         this.copy = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
@@ -77,7 +80,7 @@ final class CopyImportBatch implements DealImportBatch {
     }
 
     @Override
-    public MergedImport merge(Clock clock) {
+    public ImportPlan plan(Clock clock) {
         step("copy", () -> {
             try {
                 out.close();
@@ -90,7 +93,7 @@ final class CopyImportBatch implements DealImportBatch {
         step("analyze staging", mapper::analyzeStaging);
         step("lock named deals", mapper::lockNamedDeals);
         // Only now: a writer of these deals that committed before has an earlier time than this.
-        Instant now = clock.now();
+        now = clock.now();
         step("find repeats", mapper::findRepeats);
         step("create hotels", () -> {
             mapper.createNewHotelsTable();
@@ -101,9 +104,18 @@ final class CopyImportBatch implements DealImportBatch {
             mapper.planRows();
             mapper.analyzePlan();
         });
+        planned = mapper.counts();
+        return new ImportPlan(planned.created(), planned.updated(), planned.unchanged(), planned.hotelsCreated(),
+                planned.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
+    }
+
+    @Override
+    public void apply() {
+        if (planned == null) {
+            throw new IllegalStateException("apply() before plan()");
+        }
         long created = step("insert deals", () -> mapper.insertDeals(now));
-        ImportCounts counts = mapper.counts();
-        if (created != counts.created()) {
+        if (created != planned.created()) {
             throw new DuplicateExternalRefException(new ExternalRef(mapper.firstTakenRef()));
         }
         step("update deals", () -> mapper.updateDeals(now));
@@ -116,9 +128,7 @@ final class CopyImportBatch implements DealImportBatch {
             mapper.closePricePeriods(now);
             mapper.openPricePeriods(now);
         });
-        step("events", () -> appendEvents(now));
-        return new MergedImport(counts.created(), counts.updated(), counts.unchanged(), counts.hotelsCreated(),
-                counts.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
+        step("events", this::appendEvents);
     }
 
     /** Runs one step of the merge, logging its time at debug level: where a slow import spends it. */
@@ -137,7 +147,7 @@ final class CopyImportBatch implements DealImportBatch {
     }
 
     /** Hotels first (a deal's event names its hotel); per deal, updated before price_changed. */
-    private void appendEvents(Instant now) {
+    private void appendEvents() {
         mapper.appendHotelCreatedEvents(HotelEvent.Created.TYPE, now);
         mapper.appendDealEvents(DealEvent.Created.TYPE, "created", false, now);
         mapper.appendDealEvents(DealEvent.Updated.TYPE, "updated", false, now);

@@ -1,13 +1,12 @@
 package io.deals.adapters.web.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.deals.adapters.web.shared.JsonMappers;
 import io.deals.application.imports.port.in.ImportError;
 import io.deals.application.imports.port.in.ImportReport;
 
 import java.io.UncheckedIOException;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** The import report of API.md, "Imports"; the command line prints the same with {@code --json}. */
 public record ImportReportResponse(long rowsRead, long dealsCreated, long dealsUpdated, long dealsUnchanged,

@@ -2,7 +2,7 @@ package io.deals.application.imports.service;
 
 import io.deals.application.imports.DealFileRecord;
 import io.deals.application.imports.ImportRejectedException;
-import io.deals.application.imports.MergedImport;
+import io.deals.application.imports.ImportPlan;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportDealsUseCase;
 import io.deals.application.imports.port.in.ImportError;
@@ -47,15 +47,7 @@ public final class ImportDealsService implements ImportDealsUseCase {
     @Override
     public ImportReport importDeals(ImportDealsCommand command) {
         Instant now = clock.now();
-        return transactions.inTransaction(() -> {
-            ImportReport report = load(command, now);
-            if (command.mode() == ImportMode.STRICT && report.rejected() > 0) {
-                // Rolled back: the report says so, rather than counting what was undone.
-                throw new ImportRejectedException(new ImportReport(report.rowsRead(), 0, 0, 0, 0, report.rejected(),
-                        report.errors()));
-            }
-            return report;
-        });
+        return transactions.inTransaction(() -> load(command, now));
     }
 
     private ImportReport load(ImportDealsCommand command, Instant now) {
@@ -82,9 +74,16 @@ public final class ImportDealsService implements ImportDealsUseCase {
                 }
             }
             command.progress().accept(new ImportProgress(rows, true));
-            MergedImport merged = batch.merge(clock);
-            return new ImportReport(rows, merged.dealsCreated(), merged.dealsUpdated(), merged.dealsUnchanged(),
-                    merged.hotelsCreated(), refused + merged.rejected(), firstByLine(errors, merged.errors()));
+            ImportPlan planned = batch.plan(clock);
+            long rejected = refused + planned.rejected();
+            List<ImportError> firstErrors = firstByLine(errors, planned.errors());
+            if (command.mode() == ImportMode.STRICT && rejected > 0) {
+                // Refused before any deal is written; the report counts nothing as stored, as nothing is.
+                throw new ImportRejectedException(new ImportReport(rows, 0, 0, 0, 0, rejected, firstErrors));
+            }
+            batch.apply();
+            return new ImportReport(rows, planned.dealsCreated(), planned.dealsUpdated(), planned.dealsUnchanged(),
+                    planned.hotelsCreated(), rejected, firstErrors);
         }
     }
 

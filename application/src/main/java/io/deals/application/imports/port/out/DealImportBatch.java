@@ -1,6 +1,6 @@
 package io.deals.application.imports.port.out;
 
-import io.deals.application.imports.MergedImport;
+import io.deals.application.imports.ImportPlan;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.hotel.HotelDetails;
@@ -18,13 +18,17 @@ public interface DealImportBatch extends AutoCloseable {
     void stage(long line, HotelDetails hotel, DealTerms terms, Instant createdAt);
 
     /**
-     * Merges the staged rows: hotels and categories created on first use, deals created or
-     * updated by external reference (an unchanged one keeps its version), their price periods and
-     * events written. Rows that repeat an earlier {@code deal_id} or whose hotel conflicts are refused.
-     * The time of the changes is read from {@code clock} only once no other import and no writer of
-     * the deals the file names can run in between, so it never precedes a change already committed.
+     * Plans the merge of the staged rows with what is stored, and says what it will do: which deals
+     * it creates, updates or leaves unchanged (an unchanged one keeps its version), how many hotels
+     * it creates, and which rows it refuses (a repeated {@code deal_id}, a hotel that conflicts).
+     * Hotels are created here already, deals not yet. The time of the changes is read from
+     * {@code clock} only once no other import and no writer of the deals the file names can run in
+     * between, so it never precedes a change already committed.
      */
-    MergedImport merge(Clock clock);
+    ImportPlan plan(Clock clock);
+
+    /** Carries out the plan: deals, their categories, price periods and events. */
+    void apply();
 
     /** Abandons whatever is still under way, so that the transaction can roll back. */
     @Override
