@@ -1,6 +1,5 @@
 package io.deals.bootstrap;
 
-import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.ChangeDealCommand;
 import io.deals.application.deal.port.in.CreateDealCommand;
 import io.deals.application.deal.port.in.DealView;
@@ -17,8 +16,6 @@ import io.deals.domain.shared.PatchValue;
 import io.deals.domain.shared.ValidationException;
 import io.deals.domain.shared.Version;
 import io.deals.domain.shared.VersionConflictException;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,19 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The use cases as a Java program embedding Deals sees them: a DataSource in, no HTTP. */
-class EmbeddingFacadeIT {
-
-    private static Deals deals;
-
-    @BeforeAll
-    static void embed() {
-        deals = Deals.embed(TestDatabase.dataSource(), Deals.Schema.MIGRATE);
-    }
-
-    @BeforeEach
-    void emptyDatabase() {
-        TestDatabase.reset();
-    }
+class EmbeddingFacadeIT extends EmbeddedDealsTestBase {
 
     @Test
     void an_embedding_program_creates_reads_and_changes_hotels_and_deals() {

@@ -5,6 +5,7 @@ import io.deals.application.imports.port.out.DealFile;
 import io.deals.application.imports.port.out.DealFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.io.input.BOMInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +24,13 @@ final class CsvDealFiles implements DealFiles {
 
     @Override
     public DealFile open(InputStream in) {
-        // Strict decoding: a file in another encoding is refused, never imported garbled.
-        InputStreamReader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        RecordSizeGuard guarded = new RecordSizeGuard(new ByteOrderMarkSkipper(text));
         try {
+            // A UTF-8 byte-order mark, as spreadsheet programs write it, is dropped; then strict
+            // decoding: a file in another encoding is refused, never imported garbled.
+            InputStreamReader text = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
+            RecordSizeGuard guarded = new RecordSizeGuard(text);
             return new CsvDealFile(CSVParser.builder().setReader(guarded).setFormat(FORMAT).get(), guarded);
         } catch (IOException | UncheckedIOException e) {
             throw new DealFileException("the file cannot be read", e);

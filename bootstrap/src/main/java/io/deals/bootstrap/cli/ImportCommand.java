@@ -1,13 +1,13 @@
 package io.deals.bootstrap.cli;
 
 import io.deals.adapters.web.imports.ImportReportResponse;
-import io.deals.adapters.web.shared.LimitedInputStream;
 import io.deals.application.imports.ImportRejectedException;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportError;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.bootstrap.CommandDatabase;
+import org.apache.commons.io.input.BoundedInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,22 +45,18 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImportMode importMode = switch (mode) {
-            case "strict" -> ImportMode.STRICT;
-            case "lenient" -> ImportMode.LENIENT;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--mode': " + mode + " (strict or lenient)");
-        };
+        ImportMode importMode = ImportMode.parse(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "Invalid value for option '--mode': " + mode + " (strict or lenient)"));
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ParameterException(spec.commandLine(), "Cannot read the file " + file);
         }
         String dbUrl = database.dbUrl();
         long size = Files.size(file);
         try (CommandDatabase db = CommandDatabase.open(dbUrl, database.dataDir());
-             LimitedInputStream in = new LimitedInputStream(
-                     new BufferedInputStream(Files.newInputStream(file), 1 << 16), Long.MAX_VALUE)) {
+             BoundedInputStream in = BoundedInputStream.builder()
+                     .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get()) {
             ProgressDisplay progress = new ProgressDisplay(System.console() != null, spec.commandLine().getErr(),
-                    in::bytesRead, size);
+                    in::getCount, size);
             try {
                 ImportReport report = db.deals().importDeals().importDeals(new ImportDealsCommand(in, importMode, progress));
                 progress.finish();

@@ -1,14 +1,11 @@
 package io.deals.bootstrap.imports;
 
-import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportMode;
-import io.deals.bootstrap.Deals;
+import io.deals.bootstrap.EmbeddedDealsTestBase;
 import io.deals.bootstrap.demo.DemoCatalogue;
 import io.deals.domain.hotel.HotelDraft;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -19,19 +16,7 @@ import static io.deals.bootstrap.imports.DealsCsv.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code serve --demo} does before it listens: the reference catalogue, into an empty database only. */
-class DemoCatalogueIT {
-
-    private static Deals deals;
-
-    @BeforeAll
-    static void embed() {
-        deals = Deals.embed(TestDatabase.dataSource(), Deals.Schema.MIGRATE);
-    }
-
-    @BeforeEach
-    void emptyDatabase() {
-        TestDatabase.reset();
-    }
+class DemoCatalogueIT extends EmbeddedDealsTestBase {
 
     @Test
     void the_demo_catalogue_fills_an_empty_database_with_every_row_and_only_once() {

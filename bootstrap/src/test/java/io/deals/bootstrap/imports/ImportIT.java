@@ -2,7 +2,6 @@ package io.deals.bootstrap.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.CreateDealCommand;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.PricePeriod;
@@ -15,7 +14,7 @@ import io.deals.application.imports.port.in.ImportError;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportProgress;
 import io.deals.application.imports.port.in.ImportReport;
-import io.deals.bootstrap.Deals;
+import io.deals.bootstrap.EmbeddedDealsTestBase;
 import io.deals.bootstrap.demo.DemoDeals;
 import io.deals.bootstrap.imports.DealsCsv.Hotel;
 import io.deals.bootstrap.imports.StoredRows.Event;
@@ -25,8 +24,6 @@ import io.deals.domain.hotel.HotelDraft;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,19 +63,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The bulk import as an embedding program sees it: a deals file in, a report out, the database checked with SQL. */
-class ImportIT {
-
-    private static Deals deals;
-
-    @BeforeAll
-    static void embed() {
-        deals = Deals.embed(TestDatabase.dataSource(), Deals.Schema.MIGRATE);
-    }
-
-    @BeforeEach
-    void emptyDatabase() {
-        TestDatabase.reset();
-    }
+class ImportIT extends EmbeddedDealsTestBase {
 
     // ---------------------------------------------------------------- a clean file, and the same file again
 

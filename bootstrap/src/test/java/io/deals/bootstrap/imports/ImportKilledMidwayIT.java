@@ -7,12 +7,10 @@ import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.shared.StorageUnavailableException;
-import io.deals.bootstrap.Deals;
+import io.deals.bootstrap.EmbeddedDealsTestBase;
 import io.deals.bootstrap.imports.DealsCsv.Hotel;
 import io.deals.domain.deal.DealDraft;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -47,25 +45,13 @@ import static org.assertj.core.api.Assertions.fail;
  * the import fails as "storage unavailable", every table is exactly as it was, and the next
  * import runs normally (no lock, no staging table, no broken connection left behind).
  */
-class ImportKilledMidwayIT {
+class ImportKilledMidwayIT extends EmbeddedDealsTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String KILL_THE_COPY = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             + " WHERE query ILIKE 'COPY import_rows%' AND state = 'active' AND pid <> pg_backend_pid()";
 
-    private static Deals deals;
-
     private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> new Thread(r, "killed-import"));
-
-    @BeforeAll
-    static void embed() {
-        deals = Deals.embed(TestDatabase.dataSource(), Deals.Schema.MIGRATE);
-    }
-
-    @BeforeEach
-    void emptyDatabase() {
-        TestDatabase.reset();
-    }
 
     @AfterEach
     void stopImporter() throws InterruptedException {

@@ -1,7 +1,6 @@
 package io.deals.adapters.web.imports;
 
 import io.deals.adapters.web.shared.HttpProblem;
-import io.deals.adapters.web.shared.LimitedInputStream;
 import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.RequestBodies;
 import io.deals.adapters.web.shared.Responses;
@@ -12,6 +11,7 @@ import io.deals.application.imports.port.in.ImportDealsUseCase;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportReport;
 import jakarta.inject.Inject;
+import org.apache.commons.io.input.BoundedInputStream;
 import spark.Request;
 import spark.Response;
 
@@ -65,12 +65,16 @@ public final class ImportRoutes implements RouteGroup {
     }
 
     private Object importBody(Request request, Response response, ImportMode mode) {
-        try (LimitedInputStream body = new LimitedInputStream(RequestBodies.unbuffered(request), MAX_BYTES)) {
+        // One byte past the limit is read, so that a body of exactly the limit still ends normally.
+        try (BoundedInputStream body = BoundedInputStream.builder().setInputStream(RequestBodies.unbuffered(request))
+                .setMaxCount(MAX_BYTES + 1).setOnMaxCount((max, count) -> {
+                    throw new IOException("the body is longer than " + MAX_BYTES + " bytes");
+                }).get()) {
             try {
                 ImportReport report = importer.importDeals(new ImportDealsCommand(body, mode));
                 return responses.json(response, 200, ImportReportResponse.from(report));
             } catch (RuntimeException failure) {
-                throw body.exceeded() ? tooLarge() : failure;
+                throw body.getCount() > MAX_BYTES ? tooLarge() : failure;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,12 +83,8 @@ public final class ImportRoutes implements RouteGroup {
 
     private static ImportMode mode(QueryParams params) {
         String text = params.text("mode");
-        ImportMode mode = null;
-        if (text == null || text.equals("lenient")) {
-            mode = ImportMode.LENIENT;
-        } else if (text.equals("strict")) {
-            mode = ImportMode.STRICT;
-        } else {
+        ImportMode mode = text == null ? ImportMode.LENIENT : ImportMode.parse(text).orElse(null);
+        if (mode == null) {
             params.reject("mode", "must be strict or lenient");
         }
         params.throwIfInvalid();
