@@ -7,11 +7,15 @@ import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.deal.service.ChangeDealService;
 import io.deals.application.deal.service.CreateDealService;
 import io.deals.application.deal.service.DealQueryService;
 import io.deals.application.deal.service.DeleteDealService;
+import io.deals.application.event.port.in.EventQueries;
+import io.deals.application.event.port.out.EventLog;
+import io.deals.application.event.service.EventQueryService;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.health.service.HealthQueryService;
@@ -20,6 +24,7 @@ import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.hotel.service.ChangeHotelService;
 import io.deals.application.hotel.service.CreateHotelService;
@@ -29,17 +34,28 @@ import io.deals.application.imports.port.in.ImportDealsUseCase;
 import io.deals.application.imports.port.out.DealFiles;
 import io.deals.application.imports.port.out.DealImports;
 import io.deals.application.imports.service.ImportDealsService;
+import io.deals.application.retention.port.in.PruneUseCase;
+import io.deals.application.retention.port.out.Pruning;
+import io.deals.application.retention.service.PruneService;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /**
  * The composition root of the application layer: services stay free of framework types, so
  * they are built here from the ports the adapters bind.
  */
 final class ApplicationModule extends AbstractModule {
+
+    private final Duration eventRetention;
+
+    ApplicationModule(Duration eventRetention) {
+        this.eventRetention = eventRetention;
+    }
 
     @Override
     protected void configure() {
@@ -48,21 +64,23 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, IdempotencyKeys keys, TransactionRunner tx,
-                                   Clock clock) {
-        return new CreateHotelService(hotels, outbox, keys, tx, clock);
+    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
+                                   IdempotencyKeys keys, TransactionRunner tx, Clock clock) {
+        return new CreateHotelService(hotels, outbox, representation, keys, tx, clock);
     }
 
     @Provides
     @Singleton
-    ChangeHotelUseCase changeHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
-        return new ChangeHotelService(hotels, outbox, tx, clock);
+    ChangeHotelUseCase changeHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
+                                   TransactionRunner tx, Clock clock) {
+        return new ChangeHotelService(hotels, outbox, representation, tx, clock);
     }
 
     @Provides
     @Singleton
-    DeleteHotelUseCase deleteHotel(HotelRepository hotels, EventOutbox outbox, TransactionRunner tx, Clock clock) {
-        return new DeleteHotelService(hotels, outbox, tx, clock);
+    DeleteHotelUseCase deleteHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
+                                   TransactionRunner tx, Clock clock) {
+        return new DeleteHotelService(hotels, outbox, representation, tx, clock);
     }
 
     @Provides
@@ -73,22 +91,24 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateDealUseCase createDeal(DealRepository deals, DealSearch search, EventOutbox outbox, IdempotencyKeys keys,
-                                 TransactionRunner tx, Clock clock) {
-        return new CreateDealService(deals, search, outbox, keys, tx, clock);
-    }
-
-    @Provides
-    @Singleton
-    ChangeDealUseCase changeDeal(DealRepository deals, DealSearch search, EventOutbox outbox, TransactionRunner tx,
+    CreateDealUseCase createDeal(DealRepository deals, DealSearch search, EventOutbox outbox,
+                                 DealRepresentation representation, IdempotencyKeys keys, TransactionRunner tx,
                                  Clock clock) {
-        return new ChangeDealService(deals, search, outbox, tx, clock);
+        return new CreateDealService(deals, search, outbox, representation, keys, tx, clock);
     }
 
     @Provides
     @Singleton
-    DeleteDealUseCase deleteDeal(DealRepository deals, EventOutbox outbox, TransactionRunner tx, Clock clock) {
-        return new DeleteDealService(deals, outbox, tx, clock);
+    ChangeDealUseCase changeDeal(DealRepository deals, DealSearch search, EventOutbox outbox,
+                                 DealRepresentation representation, TransactionRunner tx, Clock clock) {
+        return new ChangeDealService(deals, search, outbox, representation, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    DeleteDealUseCase deleteDeal(DealRepository deals, DealSearch search, EventOutbox outbox,
+                                 DealRepresentation representation, TransactionRunner tx, Clock clock) {
+        return new DeleteDealService(deals, search, outbox, representation, tx, clock);
     }
 
     @Provides
@@ -101,6 +121,18 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ImportDealsUseCase importDeals(DealFiles files, DealImports imports, TransactionRunner tx, Clock clock) {
         return new ImportDealsService(files, imports, tx, clock);
+    }
+
+    @Provides
+    @Singleton
+    EventQueries eventQueries(EventLog log) {
+        return new EventQueryService(log);
+    }
+
+    @Provides
+    @Singleton
+    PruneUseCase prune(Pruning pruning, Clock clock) {
+        return new PruneService(pruning, clock, eventRetention);
     }
 
     @Provides

@@ -6,18 +6,22 @@ import com.google.inject.Module;
 import io.deals.adapters.csv.CsvModule;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.persistence.PersistenceModule;
+import io.deals.adapters.web.RepresentationModule;
 import io.deals.application.deal.port.in.ChangeDealUseCase;
 import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.application.event.port.in.EventQueries;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.hotel.port.in.ChangeHotelUseCase;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.imports.port.in.ImportDealsUseCase;
+import io.deals.application.retention.port.in.PruneUseCase;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,12 +53,16 @@ public final class Deals {
         if (schema == Schema.MIGRATE) {
             Migrations.apply(dataSource);
         }
-        return new Deals(Guice.createInjector(modules(dataSource)));
+        return new Deals(Guice.createInjector(modules(dataSource, ServerOptions.DEFAULT_EVENT_RETENTION)));
     }
 
-    /** The modules of the use cases over a database, for callers that add their own (such as the server). */
-    static List<Module> modules(DataSource dataSource) {
-        return List.of(new PersistenceModule(dataSource), new CsvModule(), new ApplicationModule());
+    /**
+     * The modules of the use cases over a database, for callers that add their own (such as the
+     * server); published events are pruned once older than {@code eventRetention}.
+     */
+    static List<Module> modules(DataSource dataSource, Duration eventRetention) {
+        return List.of(new PersistenceModule(dataSource), new CsvModule(), new RepresentationModule(),
+                new ApplicationModule(eventRetention));
     }
 
     public CreateHotelUseCase createHotel() {
@@ -92,6 +100,19 @@ public final class Deals {
     /** Bulk loading of deals files (CSV), as {@code POST /imports} and the {@code import} command do. */
     public ImportDealsUseCase importDeals() {
         return injector.getInstance(ImportDealsUseCase.class);
+    }
+
+    /** The event feed: every change in commit order, as {@code GET /events} serves it. */
+    public EventQueries events() {
+        return injector.getInstance(EventQueries.class);
+    }
+
+    /**
+     * Deletes published events older than the retention (7 days) and idempotency keys older than
+     * 24 hours; a server does this every minute, an embedding program when it sees fit.
+     */
+    public PruneUseCase prune() {
+        return injector.getInstance(PruneUseCase.class);
     }
 
     public HealthQueries health() {

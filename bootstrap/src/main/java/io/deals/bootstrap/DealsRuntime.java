@@ -34,12 +34,12 @@ public final class DealsRuntime implements AutoCloseable {
      * Starts an embedded PostgreSQL keeping its data in {@code dataDirectory}, then the API on it;
      * with {@code demo}, a database without deals first gets the demo data.
      */
-    public static DealsRuntime embedded(Path dataDirectory, int port, byte[] cursorKey, boolean demo) {
+    public static DealsRuntime embedded(Path dataDirectory, ServerOptions options, boolean demo) {
         long started = System.nanoTime();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
         LOG.info("Embedded PostgreSQL running, data in {}", dataDirectory.toAbsolutePath().normalize());
         try {
-            return start(database, database.settings(), port, cursorKey, demo, started);
+            return start(database, database.settings(), options, demo, started);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -47,8 +47,8 @@ public final class DealsRuntime implements AutoCloseable {
     }
 
     /** Starts the API on an existing PostgreSQL; {@code demo} as for {@link #embedded}. */
-    public static DealsRuntime external(String jdbcUrl, int port, byte[] cursorKey, boolean demo) {
-        return start(null, DatabaseSettings.fromUrl(jdbcUrl), port, cursorKey, demo, System.nanoTime());
+    public static DealsRuntime external(String jdbcUrl, ServerOptions options, boolean demo) {
+        return start(null, DatabaseSettings.fromUrl(jdbcUrl), options, demo, System.nanoTime());
     }
 
     /** Applies pending migrations to a database and returns how many ran. */
@@ -58,7 +58,7 @@ public final class DealsRuntime implements AutoCloseable {
         }
     }
 
-    private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, int port, byte[] cursorKey,
+    private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, ServerOptions options,
                                       boolean demo, long startedNanos) {
         ConnectionPool pool = ConnectionPool.open(settings);
         try {
@@ -66,7 +66,7 @@ public final class DealsRuntime implements AutoCloseable {
                 // Before listening, so that the first request already finds the catalogue.
                 DemoCatalogue.loadIfEmpty(Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE));
             }
-            DealsServer server = DealsServer.start(pool.dataSource(), port, cursorKey);
+            DealsServer server = DealsServer.start(pool.dataSource(), options);
             LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
             return new DealsRuntime(embedded, pool, server);

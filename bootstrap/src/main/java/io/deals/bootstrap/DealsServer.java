@@ -1,10 +1,12 @@
 package io.deals.bootstrap;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.web.HttpServer;
 import io.deals.adapters.web.WebModule;
+import io.deals.application.retention.port.in.PruneUseCase;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -17,23 +19,29 @@ public final class DealsServer implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final HttpServer http;
+    private final Housekeeping housekeeping;
     private final int port;
 
-    private DealsServer(HttpServer http, int port) {
+    private DealsServer(HttpServer http, Housekeeping housekeeping, int port) {
         this.http = http;
+        this.housekeeping = housekeeping;
         this.port = port;
     }
 
-    /**
-     * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}).
-     * {@code cursorKey} signs page cursors (see {@link CursorKeys}).
-     */
-    public static DealsServer start(DataSource dataSource, int port, byte[] cursorKey) {
+    /** Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). */
+    public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
-        List<Module> modules = new ArrayList<>(Deals.modules(dataSource));
-        modules.add(new WebModule(cursorKey));
-        HttpServer http = Guice.createInjector(modules).getInstance(HttpServer.class);
-        return new DealsServer(http, http.start(port));
+        List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention()));
+        modules.add(new WebModule(options.cursorKey()));
+        Injector injector = Guice.createInjector(modules);
+        HttpServer http = injector.getInstance(HttpServer.class);
+        int port = http.start(options.port());
+        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)), port);
+    }
+
+    /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
+    public static DealsServer start(DataSource dataSource, int port, byte[] cursorKey) {
+        return start(dataSource, ServerOptions.of(port, cursorKey));
     }
 
     public int port() {
@@ -43,6 +51,7 @@ public final class DealsServer implements AutoCloseable {
     /** Stops taking requests, finishes those in flight (up to 10 s), then stops. */
     @Override
     public void close() {
+        housekeeping.close();
         http.stop(DRAIN);
     }
 }

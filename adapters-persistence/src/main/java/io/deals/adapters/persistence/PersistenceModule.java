@@ -3,11 +3,15 @@ package io.deals.adapters.persistence;
 import io.deals.adapters.persistence.deal.DealMapper;
 import io.deals.adapters.persistence.deal.MyBatisDealRepository;
 import io.deals.adapters.persistence.deal.MyBatisDealSearch;
+import io.deals.adapters.persistence.event.EventLogMapper;
+import io.deals.adapters.persistence.event.MyBatisEventLog;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
 import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
 import io.deals.adapters.persistence.imports.DealImportMapper;
 import io.deals.adapters.persistence.imports.PostgresDealImports;
+import io.deals.adapters.persistence.retention.MyBatisPruning;
+import io.deals.adapters.persistence.retention.PruningMapper;
 import io.deals.adapters.persistence.shared.IdempotencyKeyMapper;
 import io.deals.adapters.persistence.shared.JdbcStorageProbe;
 import io.deals.adapters.persistence.shared.MyBatisEventOutbox;
@@ -16,10 +20,12 @@ import io.deals.adapters.persistence.shared.MyBatisTransactionRunner;
 import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.event.port.out.EventLog;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.retention.port.out.Pruning;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -59,6 +65,8 @@ public final class PersistenceModule extends MyBatisModule {
         addMapperClass(OutboxMapper.class);
         addMapperClass(IdempotencyKeyMapper.class);
         addMapperClass(DealImportMapper.class);
+        addMapperClass(EventLogMapper.class);
+        addMapperClass(PruningMapper.class);
 
         bind(TransactionRunner.class).to(MyBatisTransactionRunner.class).in(Singleton.class);
         bind(EventOutbox.class).to(MyBatisEventOutbox.class).in(Singleton.class);
@@ -69,5 +77,7 @@ public final class PersistenceModule extends MyBatisModule {
         bind(IdempotencyKeys.class).to(MyBatisIdempotencyKeys.class).in(Singleton.class);
         bind(DealImports.class).to(PostgresDealImports.class).in(Singleton.class);
         bind(StorageProbe.class).to(JdbcStorageProbe.class).in(Singleton.class);
+        bind(EventLog.class).to(MyBatisEventLog.class).in(Singleton.class);
+        bind(Pruning.class).to(MyBatisPruning.class).in(Singleton.class);
     }
 }

@@ -4,11 +4,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.deal.service.ChangeDealService;
 import io.deals.application.deal.service.CreateDealService;
 import io.deals.application.deal.service.DeleteDealService;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.hotel.service.ChangeHotelService;
 import io.deals.application.hotel.service.CreateHotelService;
 import io.deals.application.hotel.service.DeleteHotelService;
@@ -26,6 +28,7 @@ import io.deals.domain.hotel.Phone;
 import io.deals.domain.hotel.StarRating;
 import io.deals.domain.shared.PatchValue;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +52,16 @@ import java.util.function.Supplier;
  */
 public final class PersistenceFixture {
 
-    private static final Injector INJECTOR = Guice.createInjector(new PersistenceModule(TestDatabase.dataSource()));
+    private static final TestRepresentations REPRESENTATIONS = new TestRepresentations();
+    private static final Injector INJECTOR = injector(TestDatabase.dataSource());
+
+    /** The adapter's module over {@code dataSource}, with the representations the web adapter would bind. */
+    public static Injector injector(DataSource dataSource) {
+        return Guice.createInjector(new PersistenceModule(dataSource), binder -> {
+            binder.bind(DealRepresentation.class).toInstance(REPRESENTATIONS);
+            binder.bind(HotelRepresentation.class).toInstance(REPRESENTATIONS);
+        });
+    }
 
     public final HotelRepository hotels = INJECTOR.getInstance(HotelRepository.class);
     public final DealRepository deals = INJECTOR.getInstance(DealRepository.class);
@@ -213,23 +225,23 @@ public final class PersistenceFixture {
     // --- services over the injected ports ----------------------------------------------------
 
     public CreateHotelService createHotelService() {
-        return new CreateHotelService(hotels, outbox, idempotencyKeys, transactions, clock);
+        return new CreateHotelService(hotels, outbox, REPRESENTATIONS, idempotencyKeys, transactions, clock);
     }
 
     public ChangeHotelService changeHotelService() {
-        return new ChangeHotelService(hotels, outbox, transactions, clock);
+        return new ChangeHotelService(hotels, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     public DeleteHotelService deleteHotelService() {
-        return new DeleteHotelService(hotels, outbox, transactions, clock);
+        return new DeleteHotelService(hotels, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     public CreateDealService createDealService() {
-        return new CreateDealService(deals, search, outbox, idempotencyKeys, transactions, clock);
+        return new CreateDealService(deals, search, outbox, REPRESENTATIONS, idempotencyKeys, transactions, clock);
     }
 
     public ChangeDealService changeDealService(Clock clock) {
-        return new ChangeDealService(deals, search, outbox, transactions, clock);
+        return new ChangeDealService(deals, search, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     public ChangeDealService changeDealService() {
@@ -237,7 +249,7 @@ public final class PersistenceFixture {
     }
 
     public DeleteDealService deleteDealService() {
-        return new DeleteDealService(deals, outbox, transactions, clock);
+        return new DeleteDealService(deals, search, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     // --- what is stored, read with plain JDBC ------------------------------------------------

@@ -13,14 +13,13 @@ import io.deals.adapters.web.hotel.HotelRoutes;
 import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.JsonBodies;
-import io.deals.adapters.web.shared.JsonMappers;
 import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.WriteAccess;
 import jakarta.inject.Singleton;
 
-/** Binds the HTTP API. It needs the application's use cases and queries bound elsewhere. */
+/** Binds the HTTP API. It needs the application's use cases and queries, and {@link RepresentationModule}, bound elsewhere. */
 public final class WebModule extends AbstractModule {
 
     private final byte[] cursorKey;
@@ -42,12 +41,6 @@ public final class WebModule extends AbstractModule {
         // Writes are open until a later module binds a token check here.
         OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
         bind(HttpServer.class).in(Singleton.class);
-    }
-
-    @Provides
-    @Singleton
-    ObjectMapper json() {
-        return JsonMappers.api();
     }
 
     @Provides

@@ -2,6 +2,7 @@ package io.deals.bootstrap.cli;
 
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
+import io.deals.bootstrap.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -25,6 +27,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private DatabaseOptions database;
 
+    @Option(names = "--event-retention", defaultValue = "${env:DEALS_EVENT_RETENTION:-7d}", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "how long published events are kept: 7d, 12h, 30m or ISO 8601 such as P7D "
+                    + "(env DEALS_EVENT_RETENTION; default ${DEFAULT-VALUE})")
+    private Duration eventRetention;
+
     @Option(names = "--demo", description = "on a database without hotels or deals, first import the 50,000 demo deals")
     private boolean demo;
 
@@ -36,8 +44,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         String dbUrl = database.dbUrl();
         byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
-        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), port, cursorKey, demo)
-                : DealsRuntime.external(dbUrl, port, cursorKey, demo);
+        ServerOptions options = new ServerOptions(port, cursorKey, eventRetention);
+        DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)
+                : DealsRuntime.external(dbUrl, options, demo);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));
         runtime.awaitShutdown();
         return 0;

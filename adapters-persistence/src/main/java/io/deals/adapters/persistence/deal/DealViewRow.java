@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A deal joined with its hotel and its categories, as one SQL row. */
-record DealViewRow(long id, String externalRef, long hotelId, String hotelName, String hotelCity,
+public record DealViewRow(long id, String externalRef, long hotelId, String hotelName, String hotelCity,
                    String hotelCountry, int hotelStarRating, String roomType, BigDecimal pricePerNight,
                    BigDecimal originalPrice, int discountPercent, LocalDate checkinDate, LocalDate checkoutDate,
                    int nights, boolean isAvailable, String[] categories, long version, Instant createdAt,
                    Instant updatedAt) {
 
-    DealView toView() {
+    public DealView toView() {
         return new DealView(id, externalRef,
                 new HotelSummary(hotelId, hotelName, hotelCity, hotelCountry, hotelStarRating), roomType,
                 pricePerNight, originalPrice, discountPercent, checkinDate, checkoutDate, nights, isAvailable,

@@ -10,7 +10,7 @@ import io.deals.domain.shared.Version;
 import java.time.Instant;
 
 /** A row of {@code hotels}. */
-record HotelRow(long id, String name, String city, String country, String phone, int starRating, long version,
+public record HotelRow(long id, String name, String city, String country, String phone, int starRating, long version,
                 Instant createdAt, Instant updatedAt) {
 
     static HotelRow from(Hotel hotel) {
@@ -19,7 +19,7 @@ record HotelRow(long id, String name, String city, String country, String phone,
                 d.starRating().value(), hotel.version().value(), hotel.createdAt(), hotel.updatedAt());
     }
 
-    Hotel toDomain() {
+    public Hotel toDomain() {
         HotelDetails details = new HotelDetails(name, city, country, new Phone(phone), new StarRating(starRating));
         return Hotel.restore(new HotelId(id), details, new Version(version), createdAt, updatedAt);
     }

@@ -4,12 +4,10 @@ import io.deals.application.imports.ImportPlan;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.shared.port.out.Clock;
-import io.deals.domain.deal.DealEvent;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.deal.DuplicateExternalRefException;
 import io.deals.domain.deal.ExternalRef;
 import io.deals.domain.hotel.HotelDetails;
-import io.deals.domain.hotel.HotelEvent;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,28 +40,30 @@ final class CopyImportBatch implements DealImportBatch {
     private final PGCopyOutputStream copy;
     private final Writer out;
     private final DealImportMapper mapper;
+    private final ImportEvents events;
     private final StringBuilder row = new StringBuilder(256);
     /** Set by {@link #plan}: the time of every change, and what the plan will do. */
     private Instant now;
     private ImportCounts planned;
 
-    CopyImportBatch(PGConnection connection, DealImportMapper mapper) throws SQLException {
+    CopyImportBatch(PGConnection connection, DealImportMapper mapper, ImportEvents events) throws SQLException {
         this.copy = new PGCopyOutputStream(connection, COPY, BUFFER_BYTES);
         this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER_BYTES);
         this.mapper = mapper;
+        this.events = events;
     }
 
     @Override
     public void stage(long line, HotelDetails hotel, DealTerms terms, Instant createdAt) {
         row.setLength(0);
         row.append(line).append('\t');
-        text(terms.externalRef().value()).append('\t');
-        text(hotel.name()).append('\t');
-        text(hotel.city()).append('\t');
-        text(hotel.country()).append('\t');
+        CopyText.append(row, terms.externalRef().value()).append('\t');
+        CopyText.append(row, hotel.name()).append('\t');
+        CopyText.append(row, hotel.city()).append('\t');
+        CopyText.append(row, hotel.country()).append('\t');
         row.append(hotel.phone().value()).append('\t')
                 .append(hotel.starRating().value()).append('\t');
-        text(terms.roomType()).append('\t');
+        CopyText.append(row, terms.roomType()).append('\t');
         row.append(terms.pricePerNight().amount().toPlainString()).append('\t')
                 .append(terms.originalPrice().amount().toPlainString()).append('\t')
                 .append(terms.discount().value()).append('\t')
@@ -103,6 +103,7 @@ final class CopyImportBatch implements DealImportBatch {
         step("plan rows", () -> {
             mapper.planRows();
             mapper.analyzePlan();
+            mapper.indexPlan();
         });
         planned = mapper.counts();
         return new ImportPlan(planned.created(), planned.updated(), planned.unchanged(), planned.hotelsCreated(),
@@ -128,7 +129,7 @@ final class CopyImportBatch implements DealImportBatch {
             mapper.closePricePeriods(now);
             mapper.openPricePeriods(now);
         });
-        step("events", this::appendEvents);
+        step("events", () -> events.append(now));
     }
 
     /** Runs one step of the merge, logging its time at debug level: where a slow import spends it. */
@@ -146,14 +147,6 @@ final class CopyImportBatch implements DealImportBatch {
         });
     }
 
-    /** Hotels first (a deal's event names its hotel); per deal, updated before price_changed. */
-    private void appendEvents() {
-        mapper.appendHotelCreatedEvents(HotelEvent.Created.TYPE, now);
-        mapper.appendDealEvents(DealEvent.Created.TYPE, "created", false, now);
-        mapper.appendDealEvents(DealEvent.Updated.TYPE, "updated", false, now);
-        mapper.appendDealEvents(DealEvent.PriceChanged.TYPE, null, true, now);
-    }
-
     /** Abandons a COPY still running, so the transaction can roll back on this connection. */
     @Override
     public void close() {
@@ -164,21 +157,6 @@ final class CopyImportBatch implements DealImportBatch {
                 // The connection is likely gone; the rollback that follows will say so.
             }
         }
-    }
-
-    /** COPY's text format: backslash, tab and line breaks escaped. */
-    private StringBuilder text(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
-            }
-        }
-        return row;
     }
 
     /** An array literal; category names hold only letters, digits, spaces and hyphens, so quoting suffices. */

@@ -1,5 +1,7 @@
 package io.deals.adapters.persistence.imports;
 
+import io.deals.adapters.persistence.deal.DealViewRow;
+import io.deals.adapters.persistence.hotel.HotelRow;
 import io.deals.application.imports.port.in.ImportError;
 import org.apache.ibatis.annotations.Param;
 
@@ -29,6 +31,8 @@ public interface DealImportMapper {
 
     void analyzePlan();
 
+    void indexPlan();
+
     int insertDeals(@Param("now") Instant now);
 
     String firstTakenRef();
@@ -45,10 +49,11 @@ public interface DealImportMapper {
 
     void openPricePeriods(@Param("now") Instant now);
 
-    void appendHotelCreatedEvents(@Param("type") String type, @Param("at") Instant at);
+    List<HotelRow> createdHotels();
 
-    void appendDealEvents(@Param("type") String type, @Param("outcome") String outcome,
-                          @Param("pricesChanged") boolean pricesChanged, @Param("at") Instant at);
+    List<ChangedDeal> changedDeals(@Param("after") long afterDealId, @Param("limit") int limit);
+
+    List<DealViewRow> dealViews(@Param("ids") Long[] dealIds);
 
     ImportCounts counts();
 

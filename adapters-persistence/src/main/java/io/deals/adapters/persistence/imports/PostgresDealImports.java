@@ -1,5 +1,8 @@
 package io.deals.adapters.persistence.imports;
 
+import io.deals.adapters.persistence.shared.OutboxMapper;
+import io.deals.application.deal.port.out.DealRepresentation;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.imports.port.out.DealImports;
 import jakarta.inject.Inject;
@@ -13,11 +16,18 @@ public final class PostgresDealImports implements DealImports {
 
     private final SqlSessionManager sessions;
     private final DealImportMapper mapper;
+    private final OutboxMapper outbox;
+    private final DealRepresentation deals;
+    private final HotelRepresentation hotels;
 
     @Inject
-    PostgresDealImports(SqlSessionManager sessions, DealImportMapper mapper) {
+    PostgresDealImports(SqlSessionManager sessions, DealImportMapper mapper, OutboxMapper outbox,
+                        DealRepresentation deals, HotelRepresentation hotels) {
         this.sessions = sessions;
         this.mapper = mapper;
+        this.outbox = outbox;
+        this.deals = deals;
+        this.hotels = hotels;
     }
 
     @Override
@@ -25,7 +35,8 @@ public final class PostgresDealImports implements DealImports {
         mapper.createStaging();
         try {
             PGConnection connection = sessions.getConnection().unwrap(PGConnection.class);
-            return new CopyImportBatch(connection, mapper);
+            return new CopyImportBatch(connection, mapper,
+                    new ImportEvents(connection, mapper, outbox, deals, hotels));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start COPY into the staging table", e);
         }

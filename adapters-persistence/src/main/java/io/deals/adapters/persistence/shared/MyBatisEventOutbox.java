@@ -1,20 +1,23 @@
 package io.deals.adapters.persistence.shared;
 
 import io.deals.application.shared.port.out.EventOutbox;
-import io.deals.domain.deal.DealEvent;
-import io.deals.domain.hotel.HotelEvent;
 import io.deals.domain.shared.DomainEvent;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends events to {@code outbox_events}. The payload is the aggregate's API representation,
- * built by PostgreSQL from the rows the same transaction just wrote, so it cannot disagree with them.
+ * Collects the events of the transaction on this thread and appends them to {@code outbox_events}
+ * when {@link MyBatisTransactionRunner} commits it: last, because appending takes the feed's lock
+ * until the commit (see OutboxMapper.xml), and a writer holding it must wait for nothing else.
  */
+@Singleton
 public final class MyBatisEventOutbox implements EventOutbox {
 
     private final OutboxMapper mapper;
+    private final ThreadLocal<List<OutboxMapper.EventRow>> pending = ThreadLocal.withInitial(ArrayList::new);
 
     @Inject
     MyBatisEventOutbox(OutboxMapper mapper) {
@@ -22,23 +25,25 @@ public final class MyBatisEventOutbox implements EventOutbox {
     }
 
     @Override
-    public void append(List<? extends DomainEvent> events) {
+    public void append(List<? extends DomainEvent> events, String data) {
         for (DomainEvent event : events) {
-            if (record(event) != 1) {
-                // Never let a change commit without its event.
-                throw new IllegalStateException(event.type() + " for a " + event.aggregateType() + " "
-                        + event.aggregateId() + " that is not stored");
-            }
+            pending.get().add(new OutboxMapper.EventRow(event.aggregateType(), event.aggregateId(), event.type(), data,
+                    event.occurredAt()));
         }
     }
 
-    private int record(DomainEvent event) {
-        if (event instanceof HotelEvent) {
-            return mapper.appendHotelEvent(event.aggregateId(), event.type(), event.occurredAt());
+    /** Appends what this thread's transaction collected, as its last statements before the commit. */
+    void flush() {
+        List<OutboxMapper.EventRow> events = pending.get();
+        if (!events.isEmpty()) {
+            mapper.lockFeed();
+            mapper.insertEvents(events);
+            mapper.signalAppended();
         }
-        if (event instanceof DealEvent) {
-            return mapper.appendDealEvent(event.aggregateId(), event.type(), event.occurredAt());
-        }
-        throw new IllegalArgumentException("no outbox mapping for " + event.type());
+    }
+
+    /** Forgets what this thread's transaction collected, once it has committed or rolled back. */
+    void clear() {
+        pending.remove();
     }
 }

@@ -10,15 +10,18 @@ import java.util.function.Supplier;
 
 /**
  * One MyBatis session per transaction, bound to the calling thread, so every mapper used by
- * the work joins it. Work already inside a transaction simply joins the outer one.
+ * the work joins it. Work already inside a transaction simply joins the outer one. The events the
+ * work recorded are appended last, right before the commit.
  */
 public final class MyBatisTransactionRunner implements TransactionRunner {
 
     private final SqlSessionManager sessions;
+    private final MyBatisEventOutbox outbox;
 
     @Inject
-    public MyBatisTransactionRunner(SqlSessionManager sessions) {
+    public MyBatisTransactionRunner(SqlSessionManager sessions, MyBatisEventOutbox outbox) {
         this.sessions = sessions;
+        this.outbox = outbox;
     }
 
     @Override
@@ -31,6 +34,7 @@ public final class MyBatisTransactionRunner implements TransactionRunner {
         sessions.startManagedSession(ExecutorType.SIMPLE);
         try {
             T result = work.get();
+            outbox.flush();
             // Forced: MyBatis skips the commit when only <select> statements ran, and an
             // UPDATE ... RETURNING is mapped as one.
             sessions.commit(true);
@@ -41,6 +45,7 @@ public final class MyBatisTransactionRunner implements TransactionRunner {
                     ? new StorageUnavailableException("the database cannot be reached", failure)
                     : failure;
         } finally {
+            outbox.clear();
             sessions.close();
         }
     }

@@ -3,11 +3,22 @@ package io.deals.adapters.persistence.shared;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.Instant;
+import java.util.List;
 
+/** Appending to {@code outbox_events} in commit order; see OutboxMapper.xml. */
 public interface OutboxMapper {
 
-    /** The number of events recorded: 1, or 0 if the hotel row is not there. */
-    int appendHotelEvent(@Param("hotelId") long hotelId, @Param("type") String type, @Param("at") Instant at);
+    /** The channel on which {@link #signalAppended()} notifies, when the appending transaction commits. */
+    String CHANNEL = "deals_events";
 
-    int appendDealEvent(@Param("dealId") long dealId, @Param("type") String type, @Param("at") Instant at);
+    /** An event to append: its aggregate's representation {@code data} is JSON. */
+    record EventRow(String aggregateType, long aggregateId, String type, String data, Instant occurredAt) {
+    }
+
+    /** Held until the transaction ends: take it right before appending, and append last. */
+    int lockFeed();
+
+    void insertEvents(@Param("events") List<EventRow> events);
+
+    int signalAppended();
 }

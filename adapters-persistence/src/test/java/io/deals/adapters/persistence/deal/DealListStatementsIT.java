@@ -1,9 +1,7 @@
 package io.deals.adapters.persistence.deal;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.deals.adapters.persistence.PersistenceFixture;
-import io.deals.adapters.persistence.PersistenceModule;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealSort;
@@ -55,7 +53,7 @@ class DealListStatementsIT {
 
     private static final AtomicInteger STATEMENTS = new AtomicInteger();
     private static final Injector INJECTOR =
-            Guice.createInjector(new PersistenceModule(counting(TestDatabase.dataSource())));
+            PersistenceFixture.injector(counting(TestDatabase.dataSource()));
 
     private static final List<HotelSummary> HOTELS = new ArrayList<>();
     private static final List<Seeded> SEEDED = new ArrayList<>();

@@ -1,8 +1,7 @@
 package io.deals.adapters.persistence.deal;
 
-import com.google.inject.Guice;
+import io.deals.adapters.persistence.PersistenceFixture;
 import com.google.inject.Injector;
-import io.deals.adapters.persistence.PersistenceModule;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealSort;
@@ -150,7 +149,7 @@ class QueryPlanIT {
         assertThat(scalar("SELECT count(*) FROM deal_categories dc JOIN deals d ON d.id = dc.deal_id "
                 + "JOIN categories c ON c.id = dc.category_id")).isBetween(250_000L, 350_000L);
 
-        Injector injector = Guice.createInjector(new PersistenceModule(dataSource));
+        Injector injector = PersistenceFixture.injector(dataSource);
         configuration = injector.getInstance(SqlSessionFactory.class).getConfiguration();
         search = injector.getInstance(DealSearch.class);
         transactions = injector.getInstance(TransactionRunner.class);

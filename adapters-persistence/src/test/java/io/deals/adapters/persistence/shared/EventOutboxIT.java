@@ -164,13 +164,4 @@ class EventOutboxIT {
         assertThat(events).extracting(OutboxRow::seq).isSorted().doesNotHaveDuplicates();
         assertThat(events).extracting(OutboxRow::occurredAt).isSorted();
     }
-
-    @Test
-    void refuses_an_event_for_an_aggregate_that_is_not_stored() {
-        assertThatThrownBy(() -> db.write(() ->
-                db.outbox.append(List.of(new DealEvent.Created(new DealId(4242), db.clock.now())))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("4242");
-        assertThat(count("outbox_events")).isZero();
-    }
 }

@@ -41,7 +41,7 @@ class TransactionRunnerIT {
         String result = db.inTx(() -> {
             Change<Hotel> change = hotel.change(hotelPatch("Hotel Azul Mar", null), db.clock.now());
             db.hotels.update(change.after(), Version.INITIAL);
-            db.outbox.append(change.events());
+            db.outbox.append(change.events(), "{}");
             return "done";
         });
 
@@ -60,7 +60,7 @@ class TransactionRunnerIT {
         assertThatThrownBy(() -> db.inTx(() -> {
             Change<Hotel> change = hotel.change(hotelPatch("Hotel Azul Mar", "+351210000009"), db.clock.now());
             db.hotels.update(change.after(), Version.INITIAL);
-            db.outbox.append(change.events());
+            db.outbox.append(change.events(), "{}");
             throw failure;
         })).isSameAs(failure);
 

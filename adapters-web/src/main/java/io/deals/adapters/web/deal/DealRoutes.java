@@ -34,16 +34,18 @@ public final class DealRoutes implements RouteGroup {
     private final DealQueries queries;
     private final JsonBodies bodies;
     private final Responses responses;
+    private final DealJson representation;
 
     @Inject
     public DealRoutes(CreateDealUseCase creator, ChangeDealUseCase changer, DeleteDealUseCase deleter,
-                      DealQueries queries, JsonBodies bodies, Responses responses) {
+                      DealQueries queries, JsonBodies bodies, Responses responses, DealJson representation) {
         this.creator = creator;
         this.changer = changer;
         this.deleter = deleter;
         this.queries = queries;
         this.bodies = bodies;
         this.responses = responses;
+        this.representation = representation;
     }
 
     @Override
@@ -97,6 +99,6 @@ public final class DealRoutes implements RouteGroup {
 
     private String represent(Response response, int status, DealView deal) {
         Preconditions.tag(response, deal.version());
-        return responses.json(response, status, DealResponse.from(deal));
+        return Responses.json(response, status, representation.of(deal));
     }
 }

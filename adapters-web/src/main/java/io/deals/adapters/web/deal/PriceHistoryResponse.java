@@ -1,6 +1,6 @@
 package io.deals.adapters.web.deal;
 
-import io.deals.adapters.web.shared.Timestamps;
+import io.deals.application.shared.Timestamps;
 import io.deals.application.deal.port.in.PricePeriod;
 
 import java.math.BigDecimal;

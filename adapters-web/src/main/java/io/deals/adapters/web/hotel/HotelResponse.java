@@ -1,6 +1,6 @@
 package io.deals.adapters.web.hotel;
 
-import io.deals.adapters.web.shared.Timestamps;
+import io.deals.application.shared.Timestamps;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelDetails;
 

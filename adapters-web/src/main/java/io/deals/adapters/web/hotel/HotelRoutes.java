@@ -44,10 +44,12 @@ public final class HotelRoutes implements RouteGroup {
     private final JsonBodies bodies;
     private final Paging paging;
     private final Responses responses;
+    private final HotelJson representation;
 
     @Inject
     public HotelRoutes(CreateHotelUseCase creator, ChangeHotelUseCase changer, DeleteHotelUseCase deleter,
-                       HotelQueries queries, JsonBodies bodies, Paging paging, Responses responses) {
+                       HotelQueries queries, JsonBodies bodies, Paging paging, Responses responses,
+                       HotelJson representation) {
         this.creator = creator;
         this.changer = changer;
         this.deleter = deleter;
@@ -55,6 +57,7 @@ public final class HotelRoutes implements RouteGroup {
         this.bodies = bodies;
         this.paging = paging;
         this.responses = responses;
+        this.representation = representation;
     }
 
     @Override
@@ -110,6 +113,6 @@ public final class HotelRoutes implements RouteGroup {
 
     private String represent(Response response, int status, Hotel hotel) {
         Preconditions.tag(response, hotel.version().value());
-        return responses.json(response, status, HotelResponse.from(hotel));
+        return Responses.json(response, status, representation.of(hotel));
     }
 }

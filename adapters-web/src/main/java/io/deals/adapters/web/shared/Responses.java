@@ -1,6 +1,5 @@
 package io.deals.adapters.web.shared;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import spark.Response;
 
@@ -16,11 +15,14 @@ public final class Responses {
     public String json(Response response, int status, Object body) {
         response.status(status);
         response.type("application/json");
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write JSON", e);
-        }
+        return JsonMappers.write(json, body);
+    }
+
+    /** A body that is JSON already, such as a resource's one representation. */
+    public static String json(Response response, int status, String json) {
+        response.status(status);
+        response.type("application/json");
+        return json;
     }
 
     /** A response with no body (204, 304): Spark wants an empty string, not null, to consider it handled. */

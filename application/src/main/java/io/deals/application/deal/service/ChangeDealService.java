@@ -4,6 +4,7 @@ import io.deals.application.deal.port.in.ChangeDealCommand;
 import io.deals.application.deal.port.in.ChangeDealUseCase;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
@@ -17,14 +18,16 @@ public final class ChangeDealService implements ChangeDealUseCase {
     private final DealRepository deals;
     private final DealSearch search;
     private final EventOutbox outbox;
+    private final DealRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
     public ChangeDealService(DealRepository deals, DealSearch search, EventOutbox outbox,
-                             TransactionRunner transactions, Clock clock) {
+                             DealRepresentation representation, TransactionRunner transactions, Clock clock) {
         this.deals = deals;
         this.search = search;
         this.outbox = outbox;
+        this.representation = representation;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -36,11 +39,13 @@ public final class ChangeDealService implements ChangeDealUseCase {
             Deal current = current(command);
             current.version().requireExpected(command.expectedVersion(), "deal", id);
             Change<Deal> change = current.change(command.patch(), clock.now());
-            if (change.changedAnything()) {
-                deals.update(change.after(), command.expectedVersion());
-                outbox.append(change.events());
+            if (!change.changedAnything()) {
+                return DealViews.stored(search, command.id());
             }
-            return DealViews.stored(search, command.id());
+            deals.update(change.after(), command.expectedVersion());
+            DealView stored = DealViews.stored(search, command.id());
+            outbox.append(change.events(), representation.of(stored));
+            return stored;
         });
     }
 

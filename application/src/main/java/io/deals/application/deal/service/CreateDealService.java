@@ -4,6 +4,7 @@ import io.deals.application.deal.port.in.CreateDealCommand;
 import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.shared.IdempotentCreation;
 import io.deals.application.shared.port.out.Clock;
@@ -20,15 +21,18 @@ public final class CreateDealService implements CreateDealUseCase {
     private final DealRepository deals;
     private final DealSearch search;
     private final EventOutbox outbox;
+    private final DealRepresentation representation;
     private final IdempotentCreation idempotency;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public CreateDealService(DealRepository deals, DealSearch search, EventOutbox outbox, IdempotencyKeys keys,
-                             TransactionRunner transactions, Clock clock) {
+    public CreateDealService(DealRepository deals, DealSearch search, EventOutbox outbox,
+                             DealRepresentation representation, IdempotencyKeys keys, TransactionRunner transactions,
+                             Clock clock) {
         this.deals = deals;
         this.search = search;
         this.outbox = outbox;
+        this.representation = representation;
         this.idempotency = new IdempotentCreation(keys);
         this.transactions = transactions;
         this.clock = clock;
@@ -43,8 +47,9 @@ public final class CreateDealService implements CreateDealUseCase {
                     earlier -> search.find(new DealId(earlier))).orElseGet(() -> {
                 Change<Deal> created = Deal.create(id, terms, clock.now());
                 deals.add(created.after());
-                outbox.append(created.events());
-                return DealViews.stored(search, id);
+                DealView stored = DealViews.stored(search, id);
+                outbox.append(created.events(), representation.of(stored));
+                return stored;
             });
         });
     }

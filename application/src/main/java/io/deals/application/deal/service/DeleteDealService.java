@@ -3,6 +3,8 @@ package io.deals.application.deal.service;
 import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.application.deal.port.out.DealRepository;
+import io.deals.application.deal.port.out.DealRepresentation;
+import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -14,13 +16,18 @@ import java.util.List;
 public final class DeleteDealService implements DeleteDealUseCase {
 
     private final DealRepository deals;
+    private final DealSearch search;
     private final EventOutbox outbox;
+    private final DealRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public DeleteDealService(DealRepository deals, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+    public DeleteDealService(DealRepository deals, DealSearch search, EventOutbox outbox,
+                             DealRepresentation representation, TransactionRunner transactions, Clock clock) {
         this.deals = deals;
+        this.search = search;
         this.outbox = outbox;
+        this.representation = representation;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -33,10 +40,11 @@ public final class DeleteDealService implements DeleteDealUseCase {
             if (command.expectedVersion() != null) {
                 current.version().requireExpected(command.expectedVersion(), "deal", id);
             }
-            // Recorded before the row goes, so the event carries the deal as it was; removing only
-            // at the version read keeps that snapshot honest if another writer slipped in.
-            outbox.append(List.of(current.delete(clock.now())));
+            // Read before the row goes, so the event carries the deal as it was; removing only at
+            // the version read keeps that snapshot honest if another writer slipped in.
+            String last = representation.of(DealViews.stored(search, command.id()));
             deals.remove(command.id(), current.version());
+            outbox.append(List.of(current.delete(clock.now())), last);
             return null;
         });
     }

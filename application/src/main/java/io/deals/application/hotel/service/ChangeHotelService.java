@@ -3,6 +3,7 @@ package io.deals.application.hotel.service;
 import io.deals.application.hotel.port.in.ChangeHotelCommand;
 import io.deals.application.hotel.port.in.ChangeHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -14,12 +15,15 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
 
     private final HotelRepository hotels;
     private final EventOutbox outbox;
+    private final HotelRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public ChangeHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+    public ChangeHotelService(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
+                              TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
         this.outbox = outbox;
+        this.representation = representation;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -35,7 +39,7 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
                 return current;
             }
             Hotel stored = hotels.update(change.after(), command.expectedVersion());
-            outbox.append(change.events());
+            outbox.append(change.events(), representation.of(stored));
             return stored;
         });
     }

@@ -3,6 +3,7 @@ package io.deals.application.hotel.service;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.shared.IdempotentCreation;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
@@ -17,14 +18,17 @@ public final class CreateHotelService implements CreateHotelUseCase {
 
     private final HotelRepository hotels;
     private final EventOutbox outbox;
+    private final HotelRepresentation representation;
     private final IdempotentCreation idempotency;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public CreateHotelService(HotelRepository hotels, EventOutbox outbox, IdempotencyKeys keys,
+    public CreateHotelService(HotelRepository hotels, EventOutbox outbox,
+                              HotelRepresentation representation, IdempotencyKeys keys,
                               TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
         this.outbox = outbox;
+        this.representation = representation;
         this.idempotency = new IdempotentCreation(keys);
         this.transactions = transactions;
         this.clock = clock;
@@ -39,7 +43,7 @@ public final class CreateHotelService implements CreateHotelUseCase {
                     earlier -> hotels.find(new HotelId(earlier))).orElseGet(() -> {
                 Change<Hotel> created = Hotel.create(id, details, clock.now());
                 hotels.add(created.after());
-                outbox.append(created.events());
+                outbox.append(created.events(), representation.of(created.after()));
                 return created.after();
             });
         });

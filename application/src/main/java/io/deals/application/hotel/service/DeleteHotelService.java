@@ -3,6 +3,7 @@ package io.deals.application.hotel.service;
 import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
+import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -15,12 +16,15 @@ public final class DeleteHotelService implements DeleteHotelUseCase {
 
     private final HotelRepository hotels;
     private final EventOutbox outbox;
+    private final HotelRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public DeleteHotelService(HotelRepository hotels, EventOutbox outbox, TransactionRunner transactions, Clock clock) {
+    public DeleteHotelService(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
+                              TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
         this.outbox = outbox;
+        this.representation = representation;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -35,7 +39,7 @@ public final class DeleteHotelService implements DeleteHotelUseCase {
             }
             // The event carries the hotel as it was, so it is recorded before the row goes; removing
             // only at the version read keeps that snapshot honest if another writer slipped in.
-            outbox.append(List.of(current.delete(clock.now())));
+            outbox.append(List.of(current.delete(clock.now())), representation.of(current));
             hotels.remove(command.id(), current.version());
             return null;
         });

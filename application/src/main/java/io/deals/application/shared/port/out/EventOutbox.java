@@ -5,11 +5,11 @@ import io.deals.domain.shared.DomainEvent;
 import java.util.List;
 
 /**
- * Records domain events in the same transaction as the change that raised them. Each event
- * carries the aggregate's representation as stored at the moment it is appended: append after
- * writing a change, and before removing an aggregate.
+ * Records domain events in the same transaction as the change that raised them, in commit order.
+ * Events appended together belong to one aggregate and carry its representation {@code data}
+ * (JSON) after the change, or before it for a delete.
  */
 public interface EventOutbox {
 
-    void append(List<? extends DomainEvent> events);
+    void append(List<? extends DomainEvent> events, String data);
 }

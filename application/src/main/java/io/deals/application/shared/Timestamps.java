@@ -1,10 +1,10 @@
-package io.deals.adapters.web.shared;
+package io.deals.application.shared;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** RFC 3339 in UTC with a Z, to the second: the same form the event payloads use. */
+/** RFC 3339 in UTC with a Z, to the second: the one form of every timestamp the API and its events show. */
 public final class Timestamps {
 
     private Timestamps() {
