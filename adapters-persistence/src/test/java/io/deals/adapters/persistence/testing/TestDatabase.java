@@ -40,8 +40,9 @@ public final class TestDatabase {
 
     /** Empties every table and restarts the ids, so that each test starts from nothing. */
     public static void reset() {
-        execute("TRUNCATE idempotency_keys, outbox_events, deal_price_history, deal_categories, categories, deals, hotels "
-                + "RESTART IDENTITY CASCADE");
+        execute("TRUNCATE idempotency_keys, outbox_events, event_relays, deal_price_history, deal_categories, categories, "
+                + "deals, hotels RESTART IDENTITY CASCADE");
+        execute("UPDATE event_retention SET deleted_through = 0");
     }
 
     public static void execute(String sql) {
