@@ -49,6 +49,10 @@ public interface DealImportMapper {
 
     void openPricePeriods(@Param("now") Instant now);
 
+    void createEventStaging();
+
+    void appendStagedEvents();
+
     List<HotelRow> createdHotels();
 
     List<ChangedDeal> changedDeals(@Param("after") long afterDealId, @Param("limit") int limit);

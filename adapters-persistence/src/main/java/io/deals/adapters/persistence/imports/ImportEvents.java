@@ -20,13 +20,14 @@ import java.util.List;
  * An import's events, with the same data as the API's own writes: every created hotel's, then for
  * each created or updated deal in id order its {@code created} or {@code updated} (and
  * {@code price_changed}) event. Each chunk of views is read as {@code GET} reads it, written by the
- * one representation, and COPYed into the outbox under the feed's lock (see OutboxMapper.xml).
+ * one representation and COPYed into a staging table; one statement then appends them all to the
+ * outbox under the feed's lock (see OutboxMapper.xml), which other writers thus wait for only briefly.
  */
 final class ImportEvents {
 
     private static final int CHUNK = 5_000;
     private static final String COPY =
-            "COPY outbox_events (aggregate_type, aggregate_id, event_type, payload, occurred_at) FROM STDIN";
+            "COPY import_events (aggregate_type, aggregate_id, event_type, payload, occurred_at) FROM STDIN";
 
     private final PGConnection connection;
     private final DealImportMapper mapper;
@@ -44,10 +45,10 @@ final class ImportEvents {
         this.hotels = hotels;
     }
 
-    /** Appends them as the transaction's last statements: the feed's lock is held from here to the commit. */
+    /** Appends them as the transaction's last statements: the feed's lock is held from then to the commit. */
     void append(Instant at) {
         String time = at.toString();
-        outbox.lockFeed();
+        mapper.createEventStaging();
         for (HotelRow hotel : mapper.createdHotels()) {
             row("hotel", hotel.id(), HotelEvent.Created.TYPE, hotels.of(hotel.toDomain()), time);
         }
@@ -70,6 +71,8 @@ final class ImportEvents {
             copy();
             after = chunk.get(chunk.size() - 1).dealId();
         }
+        outbox.lockFeed();
+        mapper.appendStagedEvents();
         outbox.signalAppended();
     }
 
@@ -85,9 +88,9 @@ final class ImportEvents {
         try {
             connection.getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
         } catch (SQLException e) {
-            throw new IllegalStateException("COPY into outbox_events failed", e);
+            throw new IllegalStateException("COPY into import_events failed", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("COPY into outbox_events failed", e);
+            throw new UncheckedIOException("COPY into import_events failed", e);
         }
         rows.setLength(0);
     }
