@@ -5,6 +5,7 @@ import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.UnconditionalDelete;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -36,15 +37,16 @@ public final class DeleteDealService implements DeleteDealUseCase {
     public void delete(DeleteDealCommand command) {
         long id = command.id().value();
         transactions.inTransaction(() -> {
-            Deal current = deals.find(command.id()).orElseThrow(() -> new NotFoundException("deal", id));
-            if (command.expectedVersion() != null) {
-                current.version().requireExpected(command.expectedVersion(), "deal", id);
-            }
-            // Read before the row goes, so the event carries the deal as it was; removing only at
-            // the version read keeps that snapshot honest if another writer slipped in.
-            String last = representation.of(DealViews.stored(search, command.id()));
-            deals.remove(command.id(), current.version());
-            outbox.append(List.of(current.delete(clock.now())), last);
+            UnconditionalDelete.run(command.expectedVersion(), () -> {
+                Deal current = deals.find(command.id()).orElseThrow(() -> new NotFoundException("deal", id));
+                if (command.expectedVersion() != null) {
+                    current.version().requireExpected(command.expectedVersion(), "deal", id);
+                }
+                // Read before the row goes, so the event carries the deal as it was.
+                String last = representation.of(DealViews.stored(search, command.id()));
+                deals.remove(command.id(), current.version());
+                outbox.append(List.of(current.delete(clock.now())), last);
+            });
             return null;
         });
     }

@@ -4,6 +4,7 @@ import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelRepresentation;
+import io.deals.application.shared.UnconditionalDelete;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -33,14 +34,15 @@ public final class DeleteHotelService implements DeleteHotelUseCase {
     public void delete(DeleteHotelCommand command) {
         long id = command.id().value();
         transactions.inTransaction(() -> {
-            Hotel current = hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", id));
-            if (command.expectedVersion() != null) {
-                current.version().requireExpected(command.expectedVersion(), "hotel", id);
-            }
-            // The event carries the hotel as it was, so it is recorded before the row goes; removing
-            // only at the version read keeps that snapshot honest if another writer slipped in.
-            outbox.append(List.of(current.delete(clock.now())), representation.of(current));
-            hotels.remove(command.id(), current.version());
+            UnconditionalDelete.run(command.expectedVersion(), () -> {
+                Hotel current = hotels.find(command.id()).orElseThrow(() -> new NotFoundException("hotel", id));
+                if (command.expectedVersion() != null) {
+                    current.version().requireExpected(command.expectedVersion(), "hotel", id);
+                }
+                hotels.remove(command.id(), current.version());
+                // The hotel as it was: the version just removed.
+                outbox.append(List.of(current.delete(clock.now())), representation.of(current));
+            });
             return null;
         });
     }
