@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
+import io.deals.adapters.web.event.EventRoutes;
 import io.deals.adapters.web.health.HealthRoutes;
 import io.deals.adapters.web.imports.ImportRoutes;
 import io.deals.adapters.web.hotel.HotelRoutes;
@@ -38,6 +39,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(DealListRoutes.class);
         routes.addBinding().to(DealRoutes.class);
         routes.addBinding().to(ImportRoutes.class);
+        routes.addBinding().to(EventRoutes.class);
         // Writes are open until a later module binds a token check here.
         OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
         bind(HttpServer.class).in(Singleton.class);
