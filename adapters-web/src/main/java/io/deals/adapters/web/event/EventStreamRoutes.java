@@ -53,6 +53,9 @@ public final class EventStreamRoutes implements RouteGroup {
             stream.open(request.raw(), response.raw(), subscription);
         } catch (IOException clientGone) {
             subscription.close();
+        } catch (RuntimeException failure) {
+            subscription.close();
+            throw failure;
         }
         return "";
     }

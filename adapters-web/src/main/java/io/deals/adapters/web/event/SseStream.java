@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * written with non-blocking I/O as the connection takes it. While too much is unsent it tells the
  * subscription it is not ready, so a slow client only falls behind; one that takes nothing for
  * several heartbeats is cut off (it resumes with {@code Last-Event-ID}).
+ *
+ * <p>Its state is guarded by its lock, held while writing (so that frames keep their order) but
+ * never while calling the subscription; Jetty calls it back without holding locks of its own.
  */
 final class SseStream implements EventListener, OpenStreams.Stream, WriteListener, AsyncListener {
 

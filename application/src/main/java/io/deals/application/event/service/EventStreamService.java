@@ -57,7 +57,7 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
     private final Set<Subscriber> live = new HashSet<>();
     /** Every event up to here has been handed to the live subscribers; UNKNOWN while none is live. */
     private long readThrough = UNKNOWN;
-    /** How many signals came: a subscriber that saw one come during its page read missed no commit. */
+    /** Signals so far: one that came while a subscriber read its page may announce a commit past that page. */
     private long signalCount;
     private boolean reading;
     private boolean readAgain;
