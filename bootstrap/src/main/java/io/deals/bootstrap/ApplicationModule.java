@@ -14,8 +14,11 @@ import io.deals.application.deal.service.CreateDealService;
 import io.deals.application.deal.service.DealQueryService;
 import io.deals.application.deal.service.DeleteDealService;
 import io.deals.application.event.port.in.EventQueries;
+import io.deals.application.event.port.in.EventStreamQueries;
 import io.deals.application.event.port.out.EventLog;
+import io.deals.application.event.port.out.EventSignals;
 import io.deals.application.event.service.EventQueryService;
+import io.deals.application.event.service.EventStreamService;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.health.service.HealthQueryService;
@@ -42,6 +45,8 @@ import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
 import io.deals.application.shared.port.out.TransactionRunner;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
@@ -51,10 +56,14 @@ import java.time.Duration;
  */
 final class ApplicationModule extends AbstractModule {
 
-    private final Duration eventRetention;
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationModule.class);
 
-    ApplicationModule(Duration eventRetention) {
+    private final Duration eventRetention;
+    private final Duration heartbeat;
+
+    ApplicationModule(Duration eventRetention, Duration heartbeat) {
         this.eventRetention = eventRetention;
+        this.heartbeat = heartbeat;
     }
 
     @Override
@@ -127,6 +136,20 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     EventQueries eventQueries(EventLog log) {
         return new EventQueryService(log);
+    }
+
+    /** Started by the first subscription; whoever built the injector closes it (see {@link Deals#close()}). */
+    @Provides
+    @Singleton
+    EventStreamService eventStream(EventLog log, EventSignals signals) {
+        return new EventStreamService(log, signals, heartbeat,
+                failure -> LOG.warn("The event stream carries on after: {}", failure.toString()));
+    }
+
+    @Provides
+    @Singleton
+    EventStreamQueries eventStreamQueries(EventStreamService eventStream) {
+        return eventStream;
     }
 
     @Provides

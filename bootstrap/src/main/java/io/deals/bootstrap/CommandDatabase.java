@@ -41,6 +41,7 @@ public final class CommandDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        deals.close();
         pool.close();
         if (embedded != null) {
             embedded.close();

@@ -11,7 +11,12 @@ import io.deals.application.deal.port.in.ChangeDealUseCase;
 import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
+import io.deals.application.event.EventListener;
+import io.deals.application.event.EventSubscription;
+import io.deals.application.event.port.in.EventFilter;
 import io.deals.application.event.port.in.EventQueries;
+import io.deals.application.event.port.in.EventStreamQueries;
+import io.deals.application.event.service.EventStreamService;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.hotel.port.in.ChangeHotelUseCase;
 import io.deals.application.hotel.port.in.CreateHotelUseCase;
@@ -26,14 +31,15 @@ import java.util.List;
 
 /**
  * The embedding facade: a Java program hands over a {@code DataSource} it owns and gets the use
- * cases, with no HTTP. The caller keeps owning (and closes) the data source.
+ * cases, with no HTTP. The caller keeps owning (and closes) the data source; closing this ends the
+ * event subscriptions and their listening thread.
  *
  * <pre>{@code
  * Deals deals = Deals.embed(dataSource, Deals.Schema.MIGRATE);
  * Hotel hotel = deals.createHotel().create(new CreateHotelCommand(draft));
  * }</pre>
  */
-public final class Deals {
+public final class Deals implements AutoCloseable {
 
     /** What to do with the database's schema when embedding. */
     public enum Schema {
@@ -53,16 +59,18 @@ public final class Deals {
         if (schema == Schema.MIGRATE) {
             Migrations.apply(dataSource);
         }
-        return new Deals(Guice.createInjector(modules(dataSource, ServerOptions.DEFAULT_EVENT_RETENTION)));
+        return new Deals(Guice.createInjector(modules(dataSource, ServerOptions.DEFAULT_EVENT_RETENTION,
+                EventStreamService.DEFAULT_HEARTBEAT)));
     }
 
     /**
      * The modules of the use cases over a database, for callers that add their own (such as the
-     * server); published events are pruned once older than {@code eventRetention}.
+     * server); published events are pruned once older than {@code eventRetention}, and event
+     * subscriptions get a heartbeat every {@code heartbeat}.
      */
-    static List<Module> modules(DataSource dataSource, Duration eventRetention) {
+    static List<Module> modules(DataSource dataSource, Duration eventRetention, Duration heartbeat) {
         return List.of(new PersistenceModule(dataSource), new CsvModule(), new RepresentationModule(),
-                new ApplicationModule(eventRetention));
+                new ApplicationModule(eventRetention, heartbeat));
     }
 
     public CreateHotelUseCase createHotel() {
@@ -108,6 +116,19 @@ public final class Deals {
     }
 
     /**
+     * Follows the feed: {@code listener} gets every event after {@code after} (a {@code seq}; null for
+     * the oldest kept) that matches {@code filter}, those recorded first, then each as it commits, in
+     * order and exactly once, on a small shared pool (return quickly). The first subscription starts
+     * a thread listening to the database, holding one connection of the data source until
+     * {@link #close()}.
+     *
+     * @throws io.deals.application.event.EventsGoneException when retention already deleted events after {@code after}
+     */
+    public EventSubscription subscribe(Long after, EventFilter filter, EventListener listener) {
+        return injector.getInstance(EventStreamQueries.class).subscribe(after, filter, listener);
+    }
+
+    /**
      * Deletes published events older than the retention (7 days) and idempotency keys older than
      * 24 hours; a server does this every minute, an embedding program when it sees fit.
      */
@@ -117,5 +138,11 @@ public final class Deals {
 
     public HealthQueries health() {
         return injector.getInstance(HealthQueries.class);
+    }
+
+    /** Ends every subscription (each listener hears {@code STOPPED}) and stops the listening thread. */
+    @Override
+    public void close() {
+        injector.getInstance(EventStreamService.class).close();
     }
 }

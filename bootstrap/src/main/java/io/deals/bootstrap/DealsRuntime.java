@@ -64,7 +64,9 @@ public final class DealsRuntime implements AutoCloseable {
         try {
             if (demo) {
                 // Before listening, so that the first request already finds the catalogue.
-                DemoCatalogue.loadIfEmpty(Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE));
+                try (Deals deals = Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE)) {
+                    DemoCatalogue.loadIfEmpty(deals);
+                }
             }
             DealsServer server = DealsServer.start(pool.dataSource(), options);
             LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),

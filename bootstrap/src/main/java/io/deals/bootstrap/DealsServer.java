@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.web.HttpServer;
 import io.deals.adapters.web.WebModule;
+import io.deals.application.event.service.EventStreamService;
 import io.deals.application.retention.port.in.PruneUseCase;
 
 import javax.sql.DataSource;
@@ -20,23 +21,26 @@ public final class DealsServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Housekeeping housekeeping;
+    private final EventStreamService eventStream;
     private final int port;
 
-    private DealsServer(HttpServer http, Housekeeping housekeeping, int port) {
+    private DealsServer(HttpServer http, Housekeeping housekeeping, EventStreamService eventStream, int port) {
         this.http = http;
         this.housekeeping = housekeeping;
+        this.eventStream = eventStream;
         this.port = port;
     }
 
     /** Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). */
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
-        List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention()));
+        List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
         modules.add(new WebModule(options.cursorKey()));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
-        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)), port);
+        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
+                injector.getInstance(EventStreamService.class), port);
     }
 
     /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
@@ -48,10 +52,14 @@ public final class DealsServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops taking requests, finishes those in flight (up to 10 s), then stops. */
+    /**
+     * Stops taking requests, ends the event streams, finishes the requests in flight (up to 10 s),
+     * then stops, the event subscriptions' listening thread last.
+     */
     @Override
     public void close() {
         housekeeping.close();
         http.stop(DRAIN);
+        eventStream.close();
     }
 }

@@ -8,8 +8,11 @@ import javax.sql.DataSource;
 /** The server's HikariCP pool on PostgreSQL. Embedding programs may bring their own {@code DataSource}. */
 public final class ConnectionPool implements AutoCloseable {
 
-    /** Small on purpose: PostgreSQL does best with about two connections per core. */
-    private static final int SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Small on purpose: PostgreSQL does best with about two connections per core. One more is held
+     * by the event signals' LISTEN while anything follows the feed, so requests keep their share.
+     */
+    private static final int SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) + 1;
 
     /** A request waits at most this long for a connection, so a database that is down is a quick 503. */
     private static final long CONNECTION_TIMEOUT_MS = 1_500;

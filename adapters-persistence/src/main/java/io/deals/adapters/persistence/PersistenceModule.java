@@ -5,6 +5,7 @@ import io.deals.adapters.persistence.deal.MyBatisDealRepository;
 import io.deals.adapters.persistence.deal.MyBatisDealSearch;
 import io.deals.adapters.persistence.event.EventLogMapper;
 import io.deals.adapters.persistence.event.MyBatisEventLog;
+import io.deals.adapters.persistence.event.PostgresEventSignals;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
 import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
@@ -21,6 +22,7 @@ import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.event.port.out.EventLog;
+import io.deals.application.event.port.out.EventSignals;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
@@ -78,6 +80,7 @@ public final class PersistenceModule extends MyBatisModule {
         bind(DealImports.class).to(PostgresDealImports.class).in(Singleton.class);
         bind(StorageProbe.class).to(JdbcStorageProbe.class).in(Singleton.class);
         bind(EventLog.class).to(MyBatisEventLog.class).in(Singleton.class);
+        bind(EventSignals.class).to(PostgresEventSignals.class).in(Singleton.class);
         bind(Pruning.class).to(MyBatisPruning.class).in(Singleton.class);
     }
 }

@@ -2,6 +2,7 @@ package io.deals.adapters.web;
 
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
@@ -41,21 +42,26 @@ public final class HttpServer {
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String STARTED_NANOS = "deals.startedNanos";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** How long stopping waits for open streams to send what they queued and finish. */
+    private static final Duration STREAMS_PATIENCE = Duration.ofSeconds(2);
 
     private final Set<RouteGroup> routeGroups;
     private final WriteAccess writeAccess;
     private final ErrorResponses errors;
     private final ObjectMapper json;
+    private final OpenStreams streams;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Service http;
 
     @Inject
-    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json) {
+    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json,
+                      OpenStreams streams) {
         this.routeGroups = routeGroups;
         this.writeAccess = writeAccess;
         this.errors = errors;
         this.json = json;
+        this.streams = streams;
     }
 
     /** Starts listening and returns the bound port (the one chosen when {@code port} is 0). */
@@ -123,12 +129,16 @@ public final class HttpServer {
         return identifier;
     }
 
-    /** Refuses new requests, waits up to {@code drain} for those in flight, then stops Jetty. */
+    /**
+     * Refuses new requests, ends the open event streams (they are not in flight: their route has
+     * returned), waits up to {@code drain} for the requests in flight, then stops Jetty.
+     */
     public synchronized void stop(Duration drain) {
         if (http == null) {
             return;
         }
         draining = true;
+        streams.endAll(STREAMS_PATIENCE);
         long deadline = System.nanoTime() + drain.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {

@@ -7,12 +7,15 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
+import io.deals.adapters.web.event.EventRoutes;
+import io.deals.adapters.web.event.EventStreamRoutes;
 import io.deals.adapters.web.health.HealthRoutes;
 import io.deals.adapters.web.imports.ImportRoutes;
 import io.deals.adapters.web.hotel.HotelRoutes;
 import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.JsonBodies;
+import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
@@ -38,8 +41,11 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(DealListRoutes.class);
         routes.addBinding().to(DealRoutes.class);
         routes.addBinding().to(ImportRoutes.class);
+        routes.addBinding().to(EventRoutes.class);
+        routes.addBinding().to(EventStreamRoutes.class);
         // Writes are open until a later module binds a token check here.
         OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
+        bind(OpenStreams.class).in(Singleton.class);
         bind(HttpServer.class).in(Singleton.class);
     }
 

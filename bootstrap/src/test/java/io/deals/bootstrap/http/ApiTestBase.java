@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
+import io.deals.bootstrap.ServerOptions;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +21,16 @@ abstract class ApiTestBase {
             {"name": "Harbour View", "city": "Toronto", "country": "Canada",
              "phone": "+1 (416) 555-0100", "star_rating": 4}""";
 
+    /** Event streams' keep-alive interval: short, so that a test sees one come. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
     private static DealsServer server;
     static Api api;
 
     @BeforeAll
     static void startServer() {
-        server = DealsServer.start(TestDatabase.dataSource(), 0, CursorKeys.random());
+        server = DealsServer.start(TestDatabase.dataSource(),
+                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT));
         api = new Api(server.port());
     }
 

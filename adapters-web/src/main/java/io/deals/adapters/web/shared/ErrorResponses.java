@@ -1,5 +1,6 @@
 package io.deals.adapters.web.shared;
 
+import io.deals.application.event.EventsGoneException;
 import io.deals.application.imports.DealFileException;
 import io.deals.application.imports.ImportRejectedException;
 import io.deals.application.shared.IdempotencyKeyReusedException;
@@ -56,6 +57,8 @@ public final class ErrorResponses {
         } else if (failure instanceof ImportRejectedException rejected) {
             write(response, 422, "VALIDATION_FAILED", rejected.getMessage(), rejected.report().errors().stream()
                     .map(e -> new ErrorDetail(e.line(), e.field(), e.code(), e.message())).toList(), requestId);
+        } else if (failure instanceof EventsGoneException gone) {
+            write(response, 410, "GONE", gone.getMessage(), null, requestId);
         } else if (failure instanceof StorageUnavailableException) {
             LOG.warn("request {}: the database cannot be reached", requestId);
             response.header("Retry-After", "5");

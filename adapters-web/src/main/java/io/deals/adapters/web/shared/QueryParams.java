@@ -69,6 +69,18 @@ public final class QueryParams {
         });
     }
 
+    /** A whole number of at least {@code min}, up to the largest long. */
+    public Long wholeNumber(String name, long min) {
+        return one(name, "must be a whole number from " + min + " to " + Long.MAX_VALUE, value -> {
+            try {
+                long number = Long.parseLong(value);
+                return number >= min ? number : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        });
+    }
+
     public Long id(String name) {
         return one(name, "must be a positive whole number", value -> {
             try {

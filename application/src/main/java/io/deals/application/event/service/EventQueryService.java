@@ -1,11 +1,11 @@
 package io.deals.application.event.service;
 
+import io.deals.application.event.EventSlice;
+import io.deals.application.event.EventsGoneException;
 import io.deals.application.event.port.in.EventFilter;
 import io.deals.application.event.port.in.EventPage;
 import io.deals.application.event.port.in.EventQueries;
-import io.deals.application.event.EventsGoneException;
 import io.deals.application.event.port.out.EventLog;
-import io.deals.application.event.EventSlice;
 
 public final class EventQueryService implements EventQueries {
 
@@ -20,7 +20,11 @@ public final class EventQueryService implements EventQueries {
         if ((after != null && after < 0) || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("after must be >= 0 and limit 1-" + MAX_LIMIT);
         }
-        EventSlice slice = log.after(after == null ? 0 : after, limit, filter);
+        return pageOf(after, limit, log.after(after == null ? 0 : after, limit, filter));
+    }
+
+    /** The page that {@code slice}, read after {@code after} (or 0 when null) with {@code limit}, makes. */
+    static EventPage pageOf(Long after, int limit, EventSlice slice) {
         if (after != null && after < slice.deletedThrough()) {
             throw new EventsGoneException(after, slice.deletedThrough());
         }

@@ -1,5 +1,8 @@
 package io.deals.application.event.port.in;
 
+import io.deals.domain.deal.DealEvent;
+import io.deals.domain.hotel.HotelEvent;
+
 import java.util.Set;
 
 /**
@@ -9,6 +12,11 @@ import java.util.Set;
 public record EventFilter(Set<String> types, Long subject) {
 
     public static final EventFilter ALL = new EventFilter(Set.of(), null);
+
+    /** Every event type the feed carries. */
+    public static final Set<String> TYPES = Set.of(HotelEvent.Created.TYPE, HotelEvent.Updated.TYPE,
+            HotelEvent.Deleted.TYPE, DealEvent.Created.TYPE, DealEvent.Updated.TYPE, DealEvent.Deleted.TYPE,
+            DealEvent.PriceChanged.TYPE);
 
     public EventFilter {
         types = Set.copyOf(types);
