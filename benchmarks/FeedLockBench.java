@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * events with the deal's representation, notify), on the migrated schema, with and without the
  * feed's lock (OutboxMapper.xml), at several numbers of concurrent writers, in alternating rounds.
  * Each writer changes its own deals, so only the feed's lock can make writers wait for each other.
- * Run with {@code benchmarks/feed-lock.sh [seconds per measurement, default 10]}.
+ * Run with {@code benchmarks/feed-lock.sh [seconds per measurement, default 10] [synchronous_commit: on|off]}.
  */
 public class FeedLockBench {
 
@@ -33,10 +33,12 @@ public class FeedLockBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        // zonky's embedded PostgreSQL commits asynchronously by default; a production server waits for the WAL flush.
+        String synchronousCommit = args.length > 1 ? args[1] : "on";
         Path work = Path.of("benchmarks/target/feed-lock");
         Files.createDirectories(work);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
+                .setCleanDataDirectory(true).setServerConfig("synchronous_commit", synchronousCommit).start()) {
             String jdbc = postgres.getJdbcUrl("postgres", "postgres");
             Process migrate = new ProcessBuilder("java", "-jar", "bootstrap/target/deals.jar", "migrate", "--db-url", jdbc)
                     .inheritIO().start();
@@ -51,6 +53,7 @@ public class FeedLockBench {
                         + " SELECT 'D-' || i, 1, 'Deluxe', 129.99, 199.99, 35, '2027-12-01', '2027-12-04', true, now(), now()"
                         + " FROM generate_series(1, " + DEALS + ") i");
             }
+            System.out.println("synchronous_commit = " + synchronousCommit);
             System.out.println("| writers | with the lock: tx/s | p99 ms | without: tx/s | p99 ms | throughput kept |");
             System.out.println("|---|---|---|---|---|---|");
             for (int writers : new int[] {1, 4, 16, 32}) {
