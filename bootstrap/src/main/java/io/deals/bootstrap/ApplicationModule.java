@@ -143,7 +143,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     EventStreamService eventStream(EventLog log, EventSignals signals) {
         return new EventStreamService(log, signals, heartbeat,
-                failure -> LOG.warn("The event stream carries on after: {}", failure.toString()));
+                failure -> LOG.warn("The event stream carries on after a failure", failure));
     }
 
     @Provides

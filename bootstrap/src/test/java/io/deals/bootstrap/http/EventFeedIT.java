@@ -142,6 +142,15 @@ class EventFeedIT extends ApiTestBase {
         assertThat(seqs(api.get("/events"))).containsExactly(4L, 5L, 6L, 7L);
     }
 
+    @Test
+    void a_position_past_the_newest_event_is_a_400_not_a_silent_wait() {
+        recordSevenEvents();
+
+        assertThat(seqs(api.get("/events?after=7"))).isEmpty();
+        assertError(api.get("/events?after=8"), 400, "BAD_REQUEST");
+        assertError(api.get("/events/stream?after=8"), 400, "BAD_REQUEST");
+    }
+
     static List<Long> seqs(Reply reply) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         List<Long> seqs = new ArrayList<>();

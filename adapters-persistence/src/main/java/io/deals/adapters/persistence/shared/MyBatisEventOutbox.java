@@ -4,6 +4,7 @@ import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.domain.shared.DomainEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.apache.ibatis.session.SqlSessionManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +17,22 @@ import java.util.List;
 @Singleton
 public final class MyBatisEventOutbox implements EventOutbox {
 
+    private final SqlSessionManager sessions;
     private final OutboxMapper mapper;
     private final ThreadLocal<List<OutboxMapper.EventRow>> pending = ThreadLocal.withInitial(ArrayList::new);
 
     @Inject
-    MyBatisEventOutbox(OutboxMapper mapper) {
+    MyBatisEventOutbox(SqlSessionManager sessions, OutboxMapper mapper) {
+        this.sessions = sessions;
         this.mapper = mapper;
     }
 
     @Override
     public void append(List<? extends DomainEvent> events, String data) {
+        if (!sessions.isManagedSessionStarted()) {
+            // Parked here, they would be committed by whatever transaction this thread runs next.
+            throw new IllegalStateException("events are recorded only inside a transaction");
+        }
         for (DomainEvent event : events) {
             pending.get().add(new OutboxMapper.EventRow(event.aggregateType(), event.aggregateId(), event.type(), data,
                     event.occurredAt()));

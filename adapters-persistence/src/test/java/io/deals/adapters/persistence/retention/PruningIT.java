@@ -124,4 +124,20 @@ class PruningIT {
 
         assertThat(query("SELECT key FROM idempotency_keys")).extracting(r -> r.get("key")).containsExactly("fresh");
     }
+
+    @Test
+    void deletes_only_an_unbroken_run_from_the_oldest_so_a_new_reader_skips_nothing() {
+        eventsAged(2, Duration.ofDays(8));
+        eventsAged(1, Duration.ofDays(1));
+        // An import commits last but stamps its events with its start: older times, higher seqs.
+        eventsAged(2, Duration.ofDays(9));
+
+        assertThat(prune(Duration.ofDays(7)).events()).isEqualTo(2);
+
+        assertThat(query("SELECT seq FROM outbox_events ORDER BY seq")).extracting(r -> r.get("seq"))
+                .containsExactly(3L, 4L, 5L);
+        assertThat(feed.page(null, 10, EventFilter.ALL).items()).extracting(ChangeEvent::seq)
+                .containsExactly(3L, 4L, 5L);
+        assertThat(feed.page(2L, 10, EventFilter.ALL).items()).hasSize(3);
+    }
 }

@@ -164,4 +164,25 @@ class EventOutboxIT {
         assertThat(events).extracting(OutboxRow::seq).isSorted().doesNotHaveDuplicates();
         assertThat(events).extracting(OutboxRow::occurredAt).isSorted();
     }
+
+    @Test
+    void refuses_events_outside_a_transaction() {
+        assertThatThrownBy(() -> db.outbox.append(List.of(new DealEvent.Created(new DealId(4242), db.clock.now())), "{}"))
+                .isInstanceOf(IllegalStateException.class);
+
+        db.write(() -> { });
+        assertThat(count("outbox_events")).isZero();
+    }
+
+    @Test
+    void events_of_a_rolled_back_transaction_do_not_reach_the_next_one_on_the_same_thread() {
+        assertThatThrownBy(() -> db.write(() -> {
+            db.outbox.append(List.of(new DealEvent.Created(new DealId(1), db.clock.now())), "{\"rolled_back\": true}");
+            throw new IllegalStateException("fails after recording its event");
+        })).hasMessageContaining("fails");
+
+        db.write(() -> db.outbox.append(List.of(new DealEvent.Created(new DealId(2), db.clock.now())), "{}"));
+
+        assertThat(outboxEvents()).extracting(OutboxRow::aggregateId).containsExactly(2L);
+    }
 }

@@ -99,6 +99,6 @@ public final class DealRoutes implements RouteGroup {
 
     private String represent(Response response, int status, DealView deal) {
         Preconditions.tag(response, deal.version());
-        return Responses.json(response, status, representation.of(deal));
+        return Responses.rawJson(response, status, representation.of(deal));
     }
 }

@@ -42,6 +42,6 @@ public final class EventRoutes implements RouteGroup {
         // Each item is the event's one CloudEvent text as it is, never parsed and written again.
         StringJoiner body = new StringJoiner(",", "{\"items\":[", "],\"next_after\":" + page.nextAfter() + "}");
         page.items().forEach(event -> body.add(event.cloudEvent()));
-        return Responses.json(response, 200, body.toString());
+        return Responses.rawJson(response, 200, body.toString());
     }
 }

@@ -113,6 +113,6 @@ public final class HotelRoutes implements RouteGroup {
 
     private String represent(Response response, int status, Hotel hotel) {
         Preconditions.tag(response, hotel.version().value());
-        return Responses.json(response, status, representation.of(hotel));
+        return Responses.rawJson(response, status, representation.of(hotel));
     }
 }

@@ -1,5 +1,6 @@
 package io.deals.adapters.web.shared;
 
+import io.deals.application.event.EventPositionUnknownException;
 import io.deals.application.event.EventsGoneException;
 import io.deals.application.imports.DealFileException;
 import io.deals.application.imports.ImportRejectedException;
@@ -59,6 +60,8 @@ public final class ErrorResponses {
                     .map(e -> new ErrorDetail(e.line(), e.field(), e.code(), e.message())).toList(), requestId);
         } else if (failure instanceof EventsGoneException gone) {
             write(response, 410, "GONE", gone.getMessage(), null, requestId);
+        } else if (failure instanceof EventPositionUnknownException unknown) {
+            write(response, 400, "BAD_REQUEST", unknown.getMessage(), null, requestId);
         } else if (failure instanceof StorageUnavailableException) {
             LOG.warn("request {}: the database cannot be reached", requestId);
             response.header("Retry-After", "5");

@@ -19,7 +19,7 @@ public final class Responses {
     }
 
     /** A body that is JSON already, such as a resource's one representation. */
-    public static String json(Response response, int status, String json) {
+    public static String rawJson(Response response, int status, String json) {
         response.status(status);
         response.type("application/json");
         return json;

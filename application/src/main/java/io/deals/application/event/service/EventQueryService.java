@@ -1,6 +1,7 @@
 package io.deals.application.event.service;
 
 import io.deals.application.event.EventSlice;
+import io.deals.application.event.EventPositionUnknownException;
 import io.deals.application.event.EventsGoneException;
 import io.deals.application.event.port.in.EventFilter;
 import io.deals.application.event.port.in.EventPage;
@@ -27,6 +28,9 @@ public final class EventQueryService implements EventQueries {
     static EventPage pageOf(Long after, int limit, EventSlice slice) {
         if (after != null && after < slice.deletedThrough()) {
             throw new EventsGoneException(after, slice.deletedThrough());
+        }
+        if (after != null && after > slice.head()) {
+            throw new EventPositionUnknownException(after, slice.head());
         }
         // A full page continues after its last event; a shorter one read everything up to the head.
         long nextAfter = slice.events().size() == limit

@@ -6,8 +6,9 @@ import java.time.Instant;
 public interface Pruning {
 
     /**
-     * Deletes up to {@code batch} of the oldest events that occurred before {@code before} and that
-     * every relay has published, and records the highest {@code seq} deleted, so that a reader
+     * Deletes up to {@code batch} of the oldest events, stopping at the first that occurred at or
+     * after {@code before} or that a relay has not published, so that what is kept is always the
+     * feed from some {@code seq} on; records the highest {@code seq} deleted, so that a reader
      * positioned before it learns that it missed some. Returns how many were deleted.
      */
     int deleteEvents(Instant before, int batch);
