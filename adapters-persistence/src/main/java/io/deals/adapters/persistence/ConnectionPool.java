@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 public final class ConnectionPool implements AutoCloseable {
 
     /**
-     * Small on purpose: PostgreSQL does best with about two connections per core. One more is held
-     * by the event signals' LISTEN while anything follows the feed, so requests keep their share.
+     * Small on purpose: PostgreSQL does best with about two connections per core. One more is for
+     * the event signals' LISTEN, held from the first stream subscription until the server stops
+     * (even with no subscriber left), so requests keep their share.
      */
     private static final int SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) + 1;
 

@@ -138,7 +138,10 @@ public final class HttpServer {
             return;
         }
         draining = true;
-        streams.endAll(STREAMS_PATIENCE);
+        int streamsOpen = streams.endAll(STREAMS_PATIENCE);
+        if (streamsOpen > 0) {
+            LOG.warn("stopping with {} event streams still open after {} ms", streamsOpen, STREAMS_PATIENCE.toMillis());
+        }
         long deadline = System.nanoTime() + drain.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {

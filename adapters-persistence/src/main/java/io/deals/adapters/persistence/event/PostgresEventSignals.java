@@ -55,17 +55,17 @@ public final class PostgresEventSignals implements EventSignals {
 
         private final Runnable appended;
         private final CountDownLatch stopped = new CountDownLatch(1);
+        /** Before the next reconnection; only the listening thread uses it. */
+        private Duration pause = FIRST_PAUSE;
 
         Listener(Runnable appended) {
             this.appended = appended;
         }
 
         void run() {
-            Duration pause = FIRST_PAUSE;
             while (stopped.getCount() > 0) {
                 try (Connection connection = dataSource.getConnection()) {
                     listenOn(connection);
-                    pause = FIRST_PAUSE;
                 } catch (SQLException | RuntimeException e) {
                     if (stopped.getCount() > 0) {
                         LOG.warn("Listening for appended events failed, reconnecting in {} ms: {}", pause.toMillis(),
@@ -85,6 +85,8 @@ public final class PostgresEventSignals implements EventSignals {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + OutboxMapper.CHANNEL);
             }
+            // Connected: a later break is a new outage, retried quickly again.
+            pause = FIRST_PAUSE;
             try {
                 signal();
                 PGConnection postgres = connection.unwrap(PGConnection.class);

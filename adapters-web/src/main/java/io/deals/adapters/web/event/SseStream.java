@@ -60,26 +60,35 @@ final class SseStream implements EventListener, OpenStreams.Stream, WriteListene
      * Sends the status and headers at once and turns the exchange asynchronous. Committing first
      * matters under Spark 2.9.4: after the route returns, its MatcherFilter serializes the route's
      * result into the response (and closes the output) only if the response is not committed yet.
+     * Whatever fails here releases the stream and completes the exchange before it is rethrown.
      */
     void open(HttpServletRequest request, HttpServletResponse response, EventSubscription subscribed)
             throws IOException {
         synchronized (this) {
             subscription = subscribed;
         }
-        response.setStatus(200);
-        response.setContentType("text/event-stream");
-        response.setHeader("Cache-Control", "no-store");
-        response.flushBuffer();
-        AsyncContext context = request.startAsync();
-        context.setTimeout(0);
-        context.addListener(this);
-        ServletOutputStream output = response.getOutputStream();
-        output.setWriteListener(this);
-        synchronized (this) {
-            async = context;
-            out = output;
-        }
+        // Before Jetty can call back: a client gone at once then still leaves no stream behind.
         streams.opened(this);
+        try {
+            response.setStatus(200);
+            response.setContentType("text/event-stream");
+            response.setHeader("Cache-Control", "no-store");
+            response.flushBuffer();
+            AsyncContext context = request.startAsync();
+            synchronized (this) {
+                async = context;
+            }
+            context.setTimeout(0);
+            context.addListener(this);
+            ServletOutputStream output = response.getOutputStream();
+            output.setWriteListener(this);
+            synchronized (this) {
+                out = output;
+            }
+        } catch (IOException | RuntimeException failure) {
+            complete();
+            throw failure;
+        }
         pump();
     }
 

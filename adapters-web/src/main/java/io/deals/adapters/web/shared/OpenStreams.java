@@ -31,8 +31,11 @@ public final class OpenStreams {
         open.remove(stream);
     }
 
-    /** Ends every stream, those opening meanwhile too, and waits up to {@code patience} for them to finish. */
-    public void endAll(Duration patience) {
+    /**
+     * Ends every stream, those opening meanwhile too, and waits up to {@code patience} for them to
+     * finish; returns how many are still open.
+     */
+    public int endAll(Duration patience) {
         ending = true;
         open.forEach(Stream::end);
         long deadline = System.nanoTime() + patience.toNanos();
@@ -41,8 +44,9 @@ public final class OpenStreams {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        return open.size();
     }
 }

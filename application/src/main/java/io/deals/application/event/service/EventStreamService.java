@@ -19,9 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,8 +36,13 @@ import java.util.function.Consumer;
  * live. All live subscribers share one reader, which reads once per signal and hands each the
  * events past its own position that match its filter, so a commit costs one query however many
  * follow. A live subscriber with a page still undelivered gets no more: it falls back to paging,
- * so a slow listener holds at most about two pages and delays nobody else. A small shared pool
- * delivers, one task per subscriber at a time.
+ * so a slow listener holds at most about two pages.
+ *
+ * <p>Two threads deliver, one task per subscriber at a time; a task delivers at most {@link #TURN}
+ * events, then queues again behind the others, so that subscribers catching up on a long log take
+ * turns with the rest instead of holding both threads. A listener slow to return still holds a
+ * thread while it runs. The heartbeat, retries and the shared reader have a thread of their own,
+ * which never calls a listener.
  *
  * <p>Every piece of state is guarded by this object's lock, which is never held while reading the
  * log or calling a listener. Started by the first subscription; {@link #close()} stops it.
@@ -43,6 +52,8 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
 
     static final int PAGE = EventQueries.MAX_LIMIT;
+    /** Events one delivery task hands its subscriber before queueing again behind the others. */
+    static final int TURN = PAGE;
     private static final long UNKNOWN = -1;
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
@@ -51,7 +62,10 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
     private final EventSignals signals;
     private final Duration heartbeat;
     private final Consumer<RuntimeException> failures;
-    private final ScheduledThreadPoolExecutor pool;
+    /** Calls the listeners, in turns (first queued, first run). */
+    private final ThreadPoolExecutor deliveries;
+    /** Beats, retries and reads for the live subscribers: never calls a listener, so no listener holds it up. */
+    private final ScheduledThreadPoolExecutor timer;
 
     private final Set<Subscriber> subscribers = new HashSet<>();
     private final Set<Subscriber> live = new HashSet<>();
@@ -76,9 +90,10 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
         this.signals = signals;
         this.heartbeat = heartbeat;
         this.failures = failures;
-        this.pool = new ScheduledThreadPoolExecutor(2, daemonThreads());
-        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pool.setRemoveOnCancelPolicy(true);
+        this.deliveries = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("deals-event-delivery-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("deals-event-timer-"));
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     @Override
@@ -121,15 +136,10 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
         if (stopping != null) {
             stopping.close();
         }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+        // The timer first: what it still hands out is queued for delivery before that stops too.
+        stop(timer, deadline);
+        stop(deliveries, deadline);
     }
 
     synchronized void cancel(Subscriber subscriber) {
@@ -150,7 +160,7 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
         if (listening == null) {
             listening = signals.listen(this::signal);
             long millis = heartbeat.toMillis();
-            pool.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -249,11 +259,11 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
             readAgain = true;
         } else {
             reading = true;
-            execute(this::readForLive);
+            execute(timer, this::readForLive);
         }
     }
 
-    /** One page per task, so that the deliveries it queued run before it reads the next. */
+    /** One page per task, so that beats and retries due meanwhile run before it reads the next. */
     private void readForLive() {
         long from;
         synchronized (this) {
@@ -289,7 +299,7 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
                 readAgain = true;
             }
             if (page.items().size() == PAGE || readAgain) {
-                execute(this::readForLive);
+                execute(timer, this::readForLive);
             } else {
                 reading = false;
             }
@@ -332,12 +342,13 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
     private void scheduleDrain(Subscriber subscriber) {
         if (!subscriber.draining) {
             subscriber.draining = true;
-            execute(() -> drain(subscriber));
+            execute(deliveries, () -> drain(subscriber));
         }
     }
 
-    /** Delivers what is due to one subscriber, in order; the only code that calls its listener. */
+    /** Delivers what is due to one subscriber, in order, for one turn; the only code that calls its listener. */
     private void drain(Subscriber subscriber) {
+        int delivered = 0;
         while (true) {
             ChangeEvent event = null;
             End ending = null;
@@ -354,11 +365,16 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
                 } else if (subscriber.heartbeatDue) {
                     subscriber.heartbeatDue = false;
                     heartbeatDue = true;
-                } else if (!subscriber.backlog.isEmpty()) {
-                    event = subscriber.backlog.peek();
-                } else if (!subscriber.catchingUp) {
+                } else if (subscriber.backlog.isEmpty() && !subscriber.catchingUp) {
                     subscriber.draining = false;
                     return;
+                } else if (delivered == TURN) {
+                    // Still draining: its next turn comes after the tasks queued meanwhile.
+                    execute(deliveries, () -> drain(subscriber));
+                    return;
+                } else {
+                    // Null when its backlog is delivered and it reads its next page.
+                    event = subscriber.backlog.peek();
                 }
             }
             if (ending != null) {
@@ -380,6 +396,7 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
                     }
                 }
                 deliver(subscriber, event);
+                delivered++;
             } else if (!readNextPage(subscriber)) {
                 return;
             }
@@ -438,11 +455,11 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
         }
     }
 
-    // --- the pool -----------------------------------------------------------------------------------
+    // --- the threads --------------------------------------------------------------------------------
 
-    private void execute(Runnable task) {
+    private static void execute(Executor executor, Runnable task) {
         try {
-            pool.execute(task);
+            executor.execute(task);
         } catch (RejectedExecutionException stopped) {
             // Only once closed: what it would have done no longer matters.
         }
@@ -450,16 +467,28 @@ public final class EventStreamService implements EventStreamQueries, AutoCloseab
 
     private void schedule(Runnable task, Duration delay) {
         try {
-            pool.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             // Only once closed.
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static void stop(ExecutorService executor, long deadline) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "deals-event-stream-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -256,6 +256,27 @@ class EventStreamServiceTest {
     }
 
     @Test
+    void listeners_catching_up_on_a_long_log_take_turns_with_the_live_subscribers() throws Exception {
+        log.append(3);
+        Recorder live = new Recorder();
+        service.subscribe(null, EventFilter.ALL, live);
+        assertThat(live.take(3)).containsExactly(1L, 2L, 3L);
+        // As many catching up as the pool has threads, each always ready and never at the end of its log.
+        List<CountDownLatch> catchingUp = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CountDownLatch started = new CountDownLatch(1);
+            service.subscribe(null, MemoryLog.ENDLESS, event -> started.countDown());
+            catchingUp.add(started);
+        }
+        for (CountDownLatch started : catchingUp) {
+            assertThat(started.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+        log.append(1);
+        signals.fire();
+        assertThat(live.take(1)).containsExactly(4L);
+    }
+
+    @Test
     void heartbeats_come_at_the_interval_while_nothing_happens() throws Exception {
         service.close();
         service = new EventStreamService(log, signals, Duration.ofMillis(50), failures::add);
@@ -360,6 +381,8 @@ class EventStreamServiceTest {
 
         private static final String[] TYPES = {"deals.hotel.created", "deals.deal.created", "deals.deal.updated",
                 "deals.deal.price_changed"};
+        /** Reads with this filter find a log too long to catch up with during a test: every page is full. */
+        static final EventFilter ENDLESS = new EventFilter(Set.of(), -1L);
 
         private final List<ChangeEvent> events = new ArrayList<>();
         private long deletedThrough;
@@ -368,11 +391,13 @@ class EventStreamServiceTest {
 
         synchronized void append(int n) {
             for (int i = 0; i < n; i++) {
-                long seq = events.size() + 1;
-                String type = TYPES[(int) (seq % TYPES.length)];
-                events.add(new ChangeEvent(seq, UUID.randomUUID(), type.split("\\.")[1], seq % 7, type,
-                        Instant.EPOCH, "{}"));
+                events.add(event(events.size() + 1));
             }
+        }
+
+        private static ChangeEvent event(long seq) {
+            String type = TYPES[(int) (seq % TYPES.length)];
+            return new ChangeEvent(seq, new UUID(0, seq), type.split("\\.")[1], seq % 7, type, Instant.EPOCH, "{}");
         }
 
         synchronized void deleteThrough(long seq) {
@@ -394,6 +419,10 @@ class EventStreamServiceTest {
 
         @Override
         public EventSlice after(long after, int limit, EventFilter filter) {
+            if (filter.equals(ENDLESS)) {
+                return new EventSlice(LongStream.rangeClosed(after + 1, after + limit).mapToObj(MemoryLog::event).toList(),
+                        after + 2L * limit, 0);
+            }
             EventSlice slice = snapshot(after, limit, filter);
             Runnable action = afterSnapshot;
             afterSnapshot = null;
