@@ -5,6 +5,7 @@ import io.deals.adapters.persistence.deal.MyBatisDealRepository;
 import io.deals.adapters.persistence.deal.MyBatisDealSearch;
 import io.deals.adapters.persistence.event.EventLogMapper;
 import io.deals.adapters.persistence.event.MyBatisEventLog;
+import io.deals.adapters.persistence.event.PostgresRelayLeases;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
 import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
@@ -21,6 +22,7 @@ import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.event.port.out.EventLog;
+import io.deals.application.event.port.out.RelayLeases;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
@@ -79,5 +81,6 @@ public final class PersistenceModule extends MyBatisModule {
         bind(StorageProbe.class).to(JdbcStorageProbe.class).in(Singleton.class);
         bind(EventLog.class).to(MyBatisEventLog.class).in(Singleton.class);
         bind(Pruning.class).to(MyBatisPruning.class).in(Singleton.class);
+        bind(RelayLeases.class).to(PostgresRelayLeases.class).in(Singleton.class);
     }
 }
