@@ -2,6 +2,7 @@ package io.deals.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import io.deals.application.deal.port.in.ChangeDealUseCase;
 import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealQueries;
@@ -14,6 +15,7 @@ import io.deals.application.deal.service.CreateDealService;
 import io.deals.application.deal.service.DealQueryService;
 import io.deals.application.deal.service.DeleteDealService;
 import io.deals.application.event.port.in.EventQueries;
+import io.deals.application.event.port.in.RelayQueries;
 import io.deals.application.event.port.out.EventLog;
 import io.deals.application.event.service.EventQueryService;
 import io.deals.application.health.port.in.HealthQueries;
@@ -44,6 +46,7 @@ import io.deals.application.shared.port.out.TransactionRunner;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The composition root of the application layer: services stay free of framework types, so
@@ -60,6 +63,8 @@ final class ApplicationModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+        // Bound by RelayModule when the server relays events to a broker.
+        OptionalBinder.newOptionalBinder(binder(), RelayQueries.class);
     }
 
     @Provides
@@ -137,7 +142,7 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthQueries health(StorageProbe storage) {
-        return new HealthQueryService(storage);
+    HealthQueries health(StorageProbe storage, Optional<RelayQueries> relay) {
+        return new HealthQueryService(storage, relay);
     }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The HTTP API over a database: migrations, wiring, and a server that drains on close. */
 public final class DealsServer implements AutoCloseable {
@@ -20,23 +21,30 @@ public final class DealsServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Housekeeping housekeeping;
+    private final Optional<EventRelay> relay;
     private final int port;
 
-    private DealsServer(HttpServer http, Housekeeping housekeeping, int port) {
+    private DealsServer(HttpServer http, Housekeeping housekeeping, Optional<EventRelay> relay, int port) {
         this.http = http;
         this.housekeeping = housekeeping;
+        this.relay = relay;
         this.port = port;
     }
 
-    /** Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). */
+    /**
+     * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). With
+     * Kafka brokers in the options, it also relays the events to them.
+     */
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention()));
         modules.add(new WebModule(options.cursorKey()));
+        options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
-        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)), port);
+        Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
+        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)), relay, port);
     }
 
     /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
@@ -48,10 +56,14 @@ public final class DealsServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops taking requests, finishes those in flight (up to 10 s), then stops. */
+    /**
+     * Stops taking requests, finishes those in flight (up to 10 s), then stops the relay (which gives
+     * its lease up), all before the caller closes the connection pool.
+     */
     @Override
     public void close() {
         housekeeping.close();
         http.stop(DRAIN);
+        relay.ifPresent(EventRelay::close);
     }
 }

@@ -1,27 +1,61 @@
 package io.deals.bootstrap;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How a server runs: its port (0 picks a free one), the key that signs page cursors (see
- * {@link CursorKeys}) and how long published events are kept.
+ * {@link CursorKeys}), how long published events are kept, and the Kafka brokers the events are
+ * relayed to (none: no relay, and no Kafka class is even loaded).
  */
-public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention) {
+public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention, Optional<String> kafkaBootstrap) {
 
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
+
+    /** {@code host:port[,host:port...]}, a host being a name, an IPv4 address or a bracketed IPv6 one. */
+    private static final Pattern KAFKA_BOOTSTRAP = Pattern.compile(
+            "([\\w.-]+|\\[[0-9A-Fa-f:.]+]):(\\d{1,5})(,([\\w.-]+|\\[[0-9A-Fa-f:.]+]):(\\d{1,5}))*");
 
     public ServerOptions {
         cursorKey = cursorKey.clone();
         Objects.requireNonNull(eventRetention, "eventRetention");
+        kafkaBootstrap = kafkaBootstrap.flatMap(ServerOptions::kafkaBootstrap);
     }
 
     public static ServerOptions of(int port, byte[] cursorKey) {
-        return new ServerOptions(port, cursorKey, DEFAULT_EVENT_RETENTION);
+        return new ServerOptions(port, cursorKey, DEFAULT_EVENT_RETENTION, Optional.empty());
+    }
+
+    /** These options, relaying the events to the Kafka brokers {@code servers} ({@code host:port[,...]}). */
+    public ServerOptions withKafkaBootstrap(String servers) {
+        return new ServerOptions(port, cursorKey, eventRetention, Optional.of(servers));
     }
 
     @Override
     public byte[] cursorKey() {
         return cursorKey.clone();
+    }
+
+    /**
+     * Kafka's {@code host:port[,host:port...]} as given, stripped; empty when {@code servers} is null or blank.
+     *
+     * @throws IllegalArgumentException when it is not such a list
+     */
+    public static Optional<String> kafkaBootstrap(String servers) {
+        if (servers == null || servers.isBlank()) {
+            return Optional.empty();
+        }
+        String stripped = servers.strip();
+        boolean valid = KAFKA_BOOTSTRAP.matcher(stripped).matches() && Arrays.stream(stripped.split(","))
+                .mapToInt(server -> Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)))
+                .allMatch(port -> port >= 1 && port <= 65_535);
+        if (!valid) {
+            throw new IllegalArgumentException("the Kafka bootstrap servers must be HOST:PORT[,HOST:PORT...] (got "
+                    + stripped + ")");
+        }
+        return Optional.of(stripped);
     }
 }

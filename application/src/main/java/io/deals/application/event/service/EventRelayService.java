@@ -157,7 +157,8 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
     /** Publishes while the lease holds and the relay is not stopped. */
     private void lead(RelayLease lease) {
         long position = lease.position();
-        progress = new Progress(Role.LEADER, position, Math.max(position, progress.head()), null);
+        long head = Math.max(position, progress.head());
+        progress = new Progress(Role.LEADER, position, head, null);
         monitor.leading(name, position);
         int failures = 0;
         while (!stopped()) {
@@ -167,6 +168,7 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
             }
             try {
                 EventSlice slice = log.after(position, batchSize, EventFilter.ALL);
+                head = slice.head();
                 List<ChangeEvent> events = slice.events();
                 if (!events.isEmpty()) {
                     publisher.publish(events);
@@ -175,7 +177,7 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
                     position = last;
                     monitor.published(name, events.size(), position);
                 }
-                progress = new Progress(Role.LEADER, position, slice.head(), null);
+                progress = new Progress(Role.LEADER, position, head, null);
                 failures = 0;
                 if (events.isEmpty()) {
                     publisher.reachable();
@@ -187,7 +189,7 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
             } catch (RuntimeException failure) {
                 // The broker or the database failed: the stored position is where to start again.
                 Duration retryIn = pacing.backoff(++failures);
-                progress = new Progress(Role.LEADER, position, progress.head(), describe(failure));
+                progress = new Progress(Role.LEADER, position, head, describe(failure));
                 monitor.failed(name, failure, retryIn);
                 pause(retryIn);
             }
