@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +52,7 @@ class KafkaEventPublisherIT {
         publish(events);
 
         assertThat(broker.partitions(KafkaEventPublisher.TOPIC)).isEqualTo(6);
-        List<ConsumerRecord<String, String>> records = broker.records(KafkaEventPublisher.TOPIC, published);
+        List<ConsumerRecord<String, String>> records = everythingPublished();
         Map<String, String> valueById = events.stream()
                 .collect(Collectors.toMap(event -> event.id().toString(), ChangeEvent::cloudEvent));
         List<ConsumerRecord<String, String>> mine = records.stream()
@@ -80,7 +79,7 @@ class KafkaEventPublisherIT {
 
         publish(events);
 
-        Map<String, List<Long>> seqsByKey = broker.records(KafkaEventPublisher.TOPIC, published).stream()
+        Map<String, List<Long>> seqsByKey = everythingPublished().stream()
                 .filter(record -> record.value().contains("\"seq\":1"))
                 .collect(Collectors.groupingBy(ConsumerRecord::key,
                         Collectors.mapping(record -> seq(record.value()), Collectors.toList())));
@@ -104,7 +103,7 @@ class KafkaEventPublisherIT {
 
         publish(List.of(event(20_003, "hotel", 1)));
         assertThat(publisher.reachable()).isTrue();
-        assertThat(broker.records(KafkaEventPublisher.TOPIC, published).stream()
+        assertThat(everythingPublished().stream()
                 .filter(record -> record.key().equals("hotel-1"))
                 .map(record -> seq(record.value())))
                 .contains(20_001L, 20_003L);
@@ -113,6 +112,11 @@ class KafkaEventPublisherIT {
     private void publish(List<ChangeEvent> events) {
         publisher.publish(events);
         published += events.size();
+    }
+
+    /** The whole topic, once it holds every event this class published. */
+    private static List<ConsumerRecord<String, String>> everythingPublished() {
+        return broker.records(KafkaEventPublisher.TOPIC, all -> all.size() >= published);
     }
 
     private static ChangeEvent event(long seq, String aggregate, long subject) {

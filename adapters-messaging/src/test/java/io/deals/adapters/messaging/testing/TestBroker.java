@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * A real single-node Kafka (KRaft, broker and controller in one node) in the test JVM, with Kafka's
@@ -42,6 +44,8 @@ public final class TestBroker implements AutoCloseable {
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .build())
+                    // Topics are created by whom they belong to: a reader must not create one by looking.
+                    .setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
@@ -89,21 +93,28 @@ public final class TestBroker implements AutoCloseable {
     }
 
     /**
-     * Every record of {@code topic} from its beginning, once there are at least {@code atLeast} (or the
-     * patience ran out), each partition in offset order, the partitions one after the other.
+     * The records of {@code topic} from its beginning, read until there are {@code enough} of them
+     * (or the patience ran out); each partition's in offset order, the partitions one after another.
      */
-    public List<ConsumerRecord<String, String>> records(String topic, int atLeast) {
+    public List<ConsumerRecord<String, String>> records(String topic, Predicate<List<ConsumerRecord<String, String>>> enough) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, PATIENCE).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, PATIENCE).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+                if (partitions.isEmpty()) {
+                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                }
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (records.size() < atLeast && System.nanoTime() < deadline) {
+            while (!enough.test(records) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
