@@ -79,7 +79,8 @@ final class KafkaEventPublisher implements EventPublisher {
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             discardProducer();
             reachable.set(false);
-            throw new EventPublishingException("Kafka did not acknowledge " + events.size() + " events: " + e, e);
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new EventPublishingException("Kafka did not acknowledge " + events.size() + " events: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discardProducer();
@@ -177,10 +178,11 @@ final class KafkaEventPublisher implements EventPublisher {
 
     /** Closes the producer at once (what it still holds has failed anyway) and checks the topic again next time. */
     private void discardProducer() {
+        Producer<String, byte[]> discarded = producer;
+        producer = null;
         topicReady = false;
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
+        if (discarded != null) {
+            discarded.close(Duration.ZERO);
         }
     }
 
