@@ -169,6 +169,8 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
             try {
                 EventSlice slice = log.after(position, batchSize, EventFilter.ALL);
                 head = slice.head();
+                // The lag counts the batch being published: a publish may take a while to fail.
+                progress = new Progress(Role.LEADER, position, head, progress.lastError());
                 List<ChangeEvent> events = slice.events();
                 if (!events.isEmpty()) {
                     publisher.publish(events);

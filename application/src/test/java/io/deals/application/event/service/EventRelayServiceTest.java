@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -102,6 +104,27 @@ class EventRelayServiceTest {
         await(() -> leases.position == 20);
         assertThat(broker.batches()).containsExactly(seqs(1, 10), seqs(11, 20), seqs(11, 20));
         assertThat(monitor.lost).hasValue(1);
+    }
+
+    @Test
+    void the_lag_counts_the_batch_being_published() throws InterruptedException {
+        log.append(7);
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        broker.afterPublish = () -> {
+            publishing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        EventRelayService relay = relay(10, FAST);
+
+        assertThat(publishing.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(relay.status().unpublished()).isEqualTo(7);
+        release.countDown();
+        await(() -> relay.status().unpublished() == 0);
     }
 
     @Test
