@@ -135,6 +135,7 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
                     try (RelayLease held = lease.get()) {
                         lead(held);
                     }
+                    progress = new Progress(Role.STANDBY, progress.position(), progress.head(), progress.lastError());
                 } else {
                     standBy();
                 }
