@@ -2,6 +2,7 @@ package io.deals.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import io.deals.application.deal.port.in.ChangeDealUseCase;
 import io.deals.application.deal.port.in.CreateDealUseCase;
 import io.deals.application.deal.port.in.DealQueries;
@@ -15,6 +16,7 @@ import io.deals.application.deal.service.DealQueryService;
 import io.deals.application.deal.service.DeleteDealService;
 import io.deals.application.event.port.in.EventQueries;
 import io.deals.application.event.port.in.EventStreamQueries;
+import io.deals.application.event.port.in.RelayQueries;
 import io.deals.application.event.port.out.EventLog;
 import io.deals.application.event.port.out.EventSignals;
 import io.deals.application.event.service.EventQueryService;
@@ -49,6 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The composition root of the application layer: services stay free of framework types, so
@@ -69,6 +72,8 @@ final class ApplicationModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Clock.class).to(SystemClock.class).in(Singleton.class);
+        // Bound by RelayModule when the server relays events to a broker.
+        OptionalBinder.newOptionalBinder(binder(), RelayQueries.class);
     }
 
     @Provides
@@ -160,7 +165,7 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthQueries health(StorageProbe storage) {
-        return new HealthQueryService(storage);
+    HealthQueries health(StorageProbe storage, Optional<RelayQueries> relay) {
+        return new HealthQueryService(storage, relay);
     }
 }

@@ -60,7 +60,8 @@ public final class DealsRuntime implements AutoCloseable {
 
     private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, ServerOptions options,
                                       boolean demo, long startedNanos) {
-        ConnectionPool pool = ConnectionPool.open(settings);
+        ConnectionPool pool = ConnectionPool.open(settings,
+                options.kafkaBootstrap().isPresent() ? EventRelay.HELD_CONNECTIONS : 0);
         try {
             if (demo) {
                 // Before listening, so that the first request already finds the catalogue.

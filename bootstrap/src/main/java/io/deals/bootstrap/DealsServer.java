@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The HTTP API over a database: migrations, wiring, and a server that drains on close. */
 public final class DealsServer implements AutoCloseable {
@@ -22,25 +23,33 @@ public final class DealsServer implements AutoCloseable {
     private final HttpServer http;
     private final Housekeeping housekeeping;
     private final EventStreamService eventStream;
+    private final Optional<EventRelay> relay;
     private final int port;
 
-    private DealsServer(HttpServer http, Housekeeping housekeeping, EventStreamService eventStream, int port) {
+    private DealsServer(HttpServer http, Housekeeping housekeeping, EventStreamService eventStream,
+                        Optional<EventRelay> relay, int port) {
         this.http = http;
         this.housekeeping = housekeeping;
         this.eventStream = eventStream;
+        this.relay = relay;
         this.port = port;
     }
 
-    /** Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). */
+    /**
+     * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). With
+     * Kafka brokers in the options, it also relays the events to them.
+     */
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
         modules.add(new WebModule(options.cursorKey()));
+        options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
+        Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
         return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
-                injector.getInstance(EventStreamService.class), port);
+                injector.getInstance(EventStreamService.class), relay, port);
     }
 
     /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
@@ -54,12 +63,14 @@ public final class DealsServer implements AutoCloseable {
 
     /**
      * Stops taking requests, ends the event streams, finishes the requests in flight (up to 10 s),
-     * then stops, the event subscriptions' listening thread last.
+     * then stops the relay (which gives its lease up) and the event subscriptions' listening thread,
+     * all before the caller closes the connection pool.
      */
     @Override
     public void close() {
         housekeeping.close();
         http.stop(DRAIN);
+        relay.ifPresent(EventRelay::close);
         eventStream.close();
     }
 }

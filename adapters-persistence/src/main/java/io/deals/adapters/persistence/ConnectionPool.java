@@ -26,6 +26,14 @@ public final class ConnectionPool implements AutoCloseable {
 
     /** Opens the pool; fails at once if the database cannot be reached. */
     public static ConnectionPool open(DatabaseSettings settings) {
+        return open(settings, 0);
+    }
+
+    /**
+     * {@link #open(DatabaseSettings)}, with {@code heldConnections} more than the requests share, for
+     * connections that are taken for as long as the server runs (such as the event relay's lease).
+     */
+    public static ConnectionPool open(DatabaseSettings settings, int heldConnections) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("deals");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -35,7 +43,7 @@ public final class ConnectionPool implements AutoCloseable {
         if (settings.password() != null) {
             config.setPassword(settings.password());
         }
-        config.setMaximumPoolSize(SIZE);
+        config.setMaximumPoolSize(SIZE + heldConnections);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(1_000);
         config.addDataSourceProperty("ApplicationName", "deals");

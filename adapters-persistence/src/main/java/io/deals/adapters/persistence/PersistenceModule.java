@@ -6,6 +6,7 @@ import io.deals.adapters.persistence.deal.MyBatisDealSearch;
 import io.deals.adapters.persistence.event.EventLogMapper;
 import io.deals.adapters.persistence.event.MyBatisEventLog;
 import io.deals.adapters.persistence.event.PostgresEventSignals;
+import io.deals.adapters.persistence.event.PostgresRelayLeases;
 import io.deals.adapters.persistence.hotel.HotelMapper;
 import io.deals.adapters.persistence.hotel.MyBatisHotelRepository;
 import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
@@ -23,6 +24,7 @@ import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.event.port.out.EventLog;
 import io.deals.application.event.port.out.EventSignals;
+import io.deals.application.event.port.out.RelayLeases;
 import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
@@ -82,5 +84,6 @@ public final class PersistenceModule extends MyBatisModule {
         bind(EventLog.class).to(MyBatisEventLog.class).in(Singleton.class);
         bind(EventSignals.class).to(PostgresEventSignals.class).in(Singleton.class);
         bind(Pruning.class).to(MyBatisPruning.class).in(Singleton.class);
+        bind(RelayLeases.class).to(PostgresRelayLeases.class).in(Singleton.class);
     }
 }

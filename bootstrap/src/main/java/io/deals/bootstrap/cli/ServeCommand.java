@@ -1,5 +1,6 @@
 package io.deals.bootstrap.cli;
 
+import io.deals.application.event.service.EventStreamService;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -33,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env DEALS_EVENT_RETENTION; default ${DEFAULT-VALUE})")
     private Duration eventRetention;
 
+    @Option(names = "--kafka-bootstrap", defaultValue = "${env:DEALS_KAFKA_BOOTSTRAP}", paramLabel = "HOST:PORT[,...]",
+            description = "relay every event to topic deals.events on these Kafka brokers (env DEALS_KAFKA_BOOTSTRAP;"
+                    + " default none: no relay)")
+    private String kafkaBootstrap;
+
     @Option(names = "--demo", description = "on a database without hotels or deals, first import the 50,000 demo deals")
     private boolean demo;
 
@@ -42,9 +49,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
                     + " is not a port number (0-65535)");
         }
+        Optional<String> kafka;
+        try {
+            kafka = ServerOptions.kafkaBootstrap(kafkaBootstrap);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--kafka-bootstrap': "
+                    + e.getMessage());
+        }
         String dbUrl = database.dbUrl();
         byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
-        ServerOptions options = new ServerOptions(port, cursorKey, eventRetention);
+        ServerOptions options = new ServerOptions(port, cursorKey, eventRetention, EventStreamService.DEFAULT_HEARTBEAT,
+                kafka);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)
                 : DealsRuntime.external(dbUrl, options, demo);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));

@@ -38,6 +38,15 @@ class DealsCommandTest {
     }
 
     @Test
+    void kafka_brokers_not_given_as_host_and_port_fail_with_one_clear_line() {
+        for (String servers : new String[] {"localhost", "localhost:9092,", "kafka:0", "kafka:9092;other:9092"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("serve", "--kafka-bootstrap", servers)).as(servers).isEqualTo(OneLineErrors.USAGE);
+            assertThat(err.toString().strip()).contains("--kafka-bootstrap").contains("HOST:PORT").doesNotContain("\n");
+        }
+    }
+
+    @Test
     void an_unreachable_database_fails_the_start_with_one_line_and_no_stack_trace() {
         assertThat(run("migrate", "--db-url", "jdbc:postgresql://127.0.0.1:1/deals?connectTimeout=1")).isEqualTo(OneLineErrors.FAILED);
         assertThat(err.toString().strip()).startsWith("migrate: ").doesNotContain("\n").doesNotContain("\tat ");

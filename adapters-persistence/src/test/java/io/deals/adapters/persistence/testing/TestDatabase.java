@@ -38,7 +38,10 @@ public final class TestDatabase {
         return SETTINGS;
     }
 
-    /** Empties every table and restarts the ids, so that each test starts from nothing. */
+    /**
+     * Empties every table and restarts the ids, so that each test starts from nothing; relays
+     * forget where they stood, since the events they published are gone.
+     */
     public static void reset() {
         execute("TRUNCATE idempotency_keys, outbox_events, event_relays, deal_price_history, deal_categories, categories, "
                 + "deals, hotels RESTART IDENTITY CASCADE");

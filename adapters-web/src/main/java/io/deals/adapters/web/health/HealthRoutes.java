@@ -1,28 +1,45 @@
 package io.deals.adapters.web.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
+import io.deals.application.event.port.in.RelayStatus;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.health.port.in.HealthReport;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET /health}: 200 when every component answers, 503 otherwise. */
+/**
+ * {@code GET /health}: 200 when the database answers, 503 otherwise. With a broker configured it
+ * also reports {@code kafka} (reachable or not) and the event {@code relay} (its role and lag),
+ * which never decide the overall status: events wait in the outbox while the broker is away.
+ */
 public final class HealthRoutes implements RouteGroup {
 
-    record Status(String status) {
+    /** One component's check; {@code role} and {@code unpublished} only for the relay. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Check(String status, String role, Long unpublished) {
 
-        static Status of(boolean up) {
-            return new Status(up ? "UP" : "DOWN");
+        static Check of(boolean up) {
+            return new Check(status(up), null, null);
+        }
+
+        static Check relay(RelayStatus relay) {
+            return new Check(status(true), relay.role().name().toLowerCase(Locale.ROOT), relay.unpublished());
+        }
+
+        private static String status(boolean up) {
+            return up ? "UP" : "DOWN";
         }
     }
 
-    record HealthResponse(String status, Map<String, Status> checks) {
+    record HealthResponse(String status, Map<String, Check> checks) {
     }
 
     private final HealthQueries health;
@@ -41,9 +58,14 @@ public final class HealthRoutes implements RouteGroup {
 
     private Object check(Request request, Response response) {
         HealthReport report = health.check();
-        Map<String, Status> checks = new TreeMap<>();
-        report.components().forEach((name, up) -> checks.put(name, Status.of(up)));
+        Map<String, Check> checks = new TreeMap<>();
+        checks.put("database", Check.of(report.databaseUp()));
+        report.relay().ifPresent(relay -> {
+            checks.put("kafka", Check.of(relay.brokerReachable()));
+            checks.put("relay", Check.relay(relay));
+        });
         response.header("Cache-Control", "no-store");
-        return responses.json(response, report.up() ? 200 : 503, new HealthResponse(Status.of(report.up()).status(), checks));
+        return responses.json(response, report.up() ? 200 : 503,
+                new HealthResponse(Check.status(report.up()), checks));
     }
 }

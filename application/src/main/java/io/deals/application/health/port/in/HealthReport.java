@@ -1,15 +1,22 @@
 package io.deals.application.health.port.in;
 
-import java.util.Map;
+import io.deals.application.event.port.in.RelayStatus;
 
-/** Whether each component the service needs answers; the service is up when all of them do. */
-public record HealthReport(Map<String, Boolean> components) {
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Whether the service can work: it is up when the database answers. The event relay, when there is
+ * one, is reported beside it but never takes the service down: a broker that is away only delays
+ * the events, which wait in the outbox.
+ */
+public record HealthReport(boolean databaseUp, Optional<RelayStatus> relay) {
 
     public HealthReport {
-        components = Map.copyOf(components);
+        Objects.requireNonNull(relay, "relay");
     }
 
     public boolean up() {
-        return components.values().stream().allMatch(Boolean::booleanValue);
+        return databaseUp;
     }
 }

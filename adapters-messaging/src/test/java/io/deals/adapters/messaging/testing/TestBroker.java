@@ -1,0 +1,138 @@
+package io.deals.adapters.messaging.testing;
+
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+/**
+ * A real single-node Kafka (KRaft, broker and controller in one node) in the test JVM, with Kafka's
+ * own test kit. Its broker can be stopped and started again on the same port, its data kept.
+ * Start one per test class: it takes about 5 s.
+ */
+public final class TestBroker implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+
+    private TestBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
+    }
+
+    public static TestBroker start() {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    // Topics are created by whom they belong to: a reader must not create one by looking.
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new TestBroker(cluster);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start a Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Stops the broker (its controller keeps running); clients then fail to reach it. */
+    public void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    /** Starts the stopped broker again, on the same port and with its data. */
+    public void startBroker() {
+        broker().startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not come back", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** How many partitions {@code topic} has. */
+    public int partitions(String topic) {
+        try (Admin admin = cluster.admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        }
+    }
+
+    /**
+     * The records of {@code topic} from its beginning, read until there are {@code enough} of them
+     * (or the patience ran out); each partition's in offset order, the partitions one after another.
+     */
+    public List<ConsumerRecord<String, String>> records(String topic, Predicate<List<ConsumerRecord<String, String>>> enough) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, PATIENCE).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+                if (partitions.isEmpty()) {
+                    LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (!enough.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+                    .thenComparingLong(ConsumerRecord::offset));
+            return records;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the Kafka broker", e);
+        }
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+}

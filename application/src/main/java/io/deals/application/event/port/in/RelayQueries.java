@@ -1,0 +1,7 @@
+package io.deals.application.event.port.in;
+
+/** The state of this process's event relay, for health checks and metrics. */
+public interface RelayQueries {
+
+    RelayStatus status();
+}
