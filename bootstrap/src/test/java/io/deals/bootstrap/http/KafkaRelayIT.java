@@ -153,6 +153,8 @@ class KafkaRelayIT {
             JsonNode down = awaitHealth(api, h -> h.at("/checks/kafka/status").asText().equals("DOWN"), PATIENCE);
             assertThat(down.get("status").asText()).as("the database alone decides").isEqualTo("UP");
             assertThat(down.at("/checks/relay/unpublished").asLong()).isPositive();
+            JsonNode failing = awaitHealth(api, h -> h.at("/checks/relay/status").asText().equals("DOWN"), PATIENCE);
+            assertThat(failing.get("status").asText()).isEqualTo("UP");
         } finally {
             broker.startBroker();
         }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A held lease: its connection holds the advisory lock. Everything it does runs on that connection,
@@ -28,6 +29,10 @@ final class PostgresRelayLease implements RelayLease {
     private static final String ADVANCE = "UPDATE event_relays SET position = ?, updated_at = now()"
             + " WHERE name = ? AND EXISTS (" + LOCK_HELD + ")";
     private static final String UNLOCK = "SELECT pg_advisory_unlock(?, ?)";
+    private static final String KEEPALIVE = "SET tcp_keepalives_idle = 2; SET tcp_keepalives_interval = 1;"
+            + " SET tcp_keepalives_count = 3; SET tcp_user_timeout = 5000";
+    private static final String DEFAULT_KEEPALIVE = "RESET tcp_keepalives_idle; RESET tcp_keepalives_interval;"
+            + " RESET tcp_keepalives_count; RESET tcp_user_timeout";
 
     private final Connection connection;
     private final String name;
@@ -43,6 +48,11 @@ final class PostgresRelayLease implements RelayLease {
 
     static PostgresRelayLease open(Connection connection, String name, int key, long position) throws SQLException {
         connection.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MS);
+        // The lock is freed only when the server notices the session is gone: a leader whose host
+        // died or whose network split would otherwise hold it until the OS's keepalive (hours).
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(KEEPALIVE);
+        }
         return new PostgresRelayLease(connection, name, key, position);
     }
 
@@ -79,15 +89,24 @@ final class PostgresRelayLease implements RelayLease {
         release(connection, name, key);
     }
 
-    /** Unlocks, then closes: a pooled connection would otherwise keep the lock for its next borrower. */
+    /**
+     * Unlocks, then closes: a pooled connection would otherwise keep the lock for its next borrower.
+     * One whose unlock failed may still hold it, so it is aborted, never handed back to the pool.
+     */
     static void release(Connection connection, String name, int key) {
-        try (connection; PreparedStatement statement = connection.prepareStatement(UNLOCK)) {
-            statement.setInt(1, PostgresRelayLeases.LOCK_CLASS);
-            statement.setInt(2, key);
-            statement.execute();
+        try (connection) {
+            try (PreparedStatement statement = connection.prepareStatement(UNLOCK);
+                 Statement reset = connection.createStatement()) {
+                statement.setInt(1, PostgresRelayLeases.LOCK_CLASS);
+                statement.setInt(2, key);
+                statement.execute();
+                reset.execute(DEFAULT_KEEPALIVE);
+            } catch (SQLException e) {
+                LOG.debug("Could not unlock the lease of relay {}; dropping its connection", name, e);
+                connection.abort(Runnable::run);
+            }
         } catch (SQLException e) {
-            // A connection that broke has lost the lock with its session.
-            LOG.debug("Could not unlock the lease of relay {}", name, e);
+            LOG.debug("Could not close the lease connection of relay {}", name, e);
         }
     }
 
