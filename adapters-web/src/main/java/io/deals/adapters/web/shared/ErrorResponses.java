@@ -41,6 +41,11 @@ public final class ErrorResponses {
     public void handle(Exception failure, Request request, Response response) {
         String requestId = request.attribute(RequestIds.ATTRIBUTE);
         if (failure instanceof HttpProblem problem) {
+            if (problem.status() == 413) {
+                // Jetty closes a connection whose body was not read to the end; saying so keeps a
+                // client from sending its next request on it.
+                response.header("Connection", "close");
+            }
             write(response, problem.status(), problem.code(), problem.getMessage(), problem.details(), requestId);
         } else if (failure instanceof ValidationException invalid) {
             write(response, 422, invalid.code(), invalid.getMessage(),
