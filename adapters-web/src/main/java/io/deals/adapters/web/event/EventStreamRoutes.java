@@ -1,7 +1,5 @@
 package io.deals.adapters.web.event;
 
-import io.deals.adapters.web.shared.ErrorDetail;
-import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.RouteGroup;
@@ -14,7 +12,6 @@ import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,8 +41,9 @@ public final class EventStreamRoutes implements RouteGroup {
         QueryParams params = new QueryParams(request.raw().getQueryString(), PARAMETERS, EventFilterReader.REPEATABLE);
         Long after = params.wholeNumber("after", 0);
         EventFilter filter = EventFilterReader.read(params);
+        // A reconnecting client's last event id (a seq, as the stream's ids are) wins over after.
+        Long lastEventId = params.wholeNumber(LAST_EVENT_ID, request.headers(LAST_EVENT_ID), 0);
         params.throwIfInvalid();
-        Long lastEventId = lastEventId(request.headers(LAST_EVENT_ID));
         SseStream stream = new SseStream(streams);
         // Before anything is sent, so that a position retention has passed is an ordinary 410.
         EventSubscription subscription = subscriptions.subscribe(lastEventId == null ? after : lastEventId, filter, stream);
@@ -58,22 +56,5 @@ public final class EventStreamRoutes implements RouteGroup {
             throw failure;
         }
         return "";
-    }
-
-    /** A reconnecting client's last event id, which wins over {@code after}: a seq, as the stream's ids are. */
-    private static Long lastEventId(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long seq = Long.parseLong(header);
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Refused below, as a negative one is.
-        }
-        throw new HttpProblem(400, "BAD_REQUEST", LAST_EVENT_ID + " must be the id of an event of this stream",
-                List.of(new ErrorDetail(LAST_EVENT_ID, "invalid", "must be a whole number from 0 to " + Long.MAX_VALUE)));
     }
 }

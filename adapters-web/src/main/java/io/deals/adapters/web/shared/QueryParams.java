@@ -71,25 +71,36 @@ public final class QueryParams {
 
     /** A whole number of at least {@code min}, up to the largest long. */
     public Long wholeNumber(String name, long min) {
-        return one(name, "must be a whole number from " + min + " to " + Long.MAX_VALUE, value -> {
-            try {
-                long number = Long.parseLong(value);
-                return number >= min ? number : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        });
+        return one(name, wholeNumberExpectation(min), value -> parseWholeNumber(value, min));
+    }
+
+    /**
+     * A value given elsewhere than in the query (a header) that must be a whole number of at least
+     * {@code min}; a problem with it is reported with the query's.
+     */
+    public Long wholeNumber(String name, String value, long min) {
+        Long number = value == null ? null : parseWholeNumber(value, min);
+        if (value != null && number == null) {
+            problems.add(new ErrorDetail(name, "invalid", wholeNumberExpectation(min)));
+        }
+        return number;
     }
 
     public Long id(String name) {
-        return one(name, "must be a positive whole number", value -> {
-            try {
-                long id = Long.parseLong(value);
-                return id > 0 ? id : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        });
+        return one(name, "must be a positive whole number", value -> parseWholeNumber(value, 1));
+    }
+
+    private static Long parseWholeNumber(String value, long min) {
+        try {
+            long number = Long.parseLong(value);
+            return number >= min ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String wholeNumberExpectation(long min) {
+        return "must be a whole number from " + min + " to " + Long.MAX_VALUE;
     }
 
     public BigDecimal decimal(String name) {
