@@ -53,6 +53,7 @@ public final class HttpServer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Service http;
+    private Router router;
 
     @Inject
     public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json,
@@ -78,9 +79,9 @@ public final class HttpServer {
         http.threadPool(32, 4, 60_000);
         http.untrustForwardHeaders();
 
-        Router router = new Router(http);
+        router = new Router(http);
         http.exception(Exception.class, errors::handle);
-        http.notFound((request, response) -> routeMiss(router, request, response));
+        http.notFound(this::routeMiss);
         http.internalServerError((request, response) -> {
             errors.write(response, 500, "INTERNAL", "an unexpected error occurred", null, requestId(request));
             return response.body();
@@ -157,6 +158,7 @@ public final class HttpServer {
         http.stop();
         http.awaitStop();
         http = null;
+        router = null;
         LOG.info("HTTP API stopped");
     }
 
@@ -174,12 +176,13 @@ public final class HttpServer {
             // Spark would silently route by this header; a method is what the request line says.
             throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
         }
+        router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (WRITE_METHODS.contains(request.requestMethod())) {
             writeAccess.check(request);
         }
     }
 
-    private Object routeMiss(Router router, Request request, Response response) {
+    private Object routeMiss(Request request, Response response) {
         String path = request.pathInfo();
         router.allowedMethods(path).ifPresentOrElse(allowed -> {
             response.header("Allow", String.join(", ", allowed));

@@ -2,6 +2,7 @@ package io.deals.adapters.web.health;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteAccess;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
 import io.deals.application.event.port.in.RelayStatus;
@@ -58,7 +59,7 @@ public final class HealthRoutes implements RouteGroup {
 
     @Override
     public void register(Router router) {
-        router.get("/health", this::check);
+        router.get("/health", RouteAccess.PUBLIC, this::check);
     }
 
     private Object check(Request request, Response response) {

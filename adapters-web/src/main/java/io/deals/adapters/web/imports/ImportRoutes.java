@@ -4,6 +4,7 @@ import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.RequestBodies;
 import io.deals.adapters.web.shared.Responses;
+import io.deals.adapters.web.shared.RouteAccess;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
 import io.deals.application.imports.port.in.ImportDealsCommand;
@@ -43,7 +44,7 @@ public final class ImportRoutes implements RouteGroup {
 
     @Override
     public void register(Router router) {
-        router.post("/imports", this::importFile);
+        router.post("/imports", RouteAccess.IMPORT, this::importFile);
     }
 
     private Object importFile(Request request, Response response) {

@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Registers routes on the Spark service and remembers them, so that a known path asked with
- * the wrong method is answered 405 with {@code Allow} instead of Spark's 404.
+ * Registers routes on the Spark service and remembers them: a request is matched to its route
+ * (template and {@link RouteAccess}) before it is handled, and a known path asked with the wrong
+ * method is answered 405 with {@code Allow} instead of Spark's 404. Reads default to
+ * {@link RouteAccess#READ}, changes to {@link RouteAccess#WRITE}.
  */
 public final class Router {
 
-    private record Entry(String method, String[] segments) {
+    private record Entry(MatchedRoute route, String[] segments) {
     }
 
     private final Service http;
@@ -26,23 +28,40 @@ public final class Router {
     }
 
     public void get(String path, Route route) {
-        remember("GET", path);
+        get(path, RouteAccess.READ, route);
+    }
+
+    public void get(String path, RouteAccess access, Route route) {
+        remember("GET", path, access);
         http.get(path, route);
     }
 
     public void post(String path, Route route) {
-        remember("POST", path);
+        post(path, RouteAccess.WRITE, route);
+    }
+
+    public void post(String path, RouteAccess access, Route route) {
+        remember("POST", path, access);
         http.post(path, route);
     }
 
     public void patch(String path, Route route) {
-        remember("PATCH", path);
+        remember("PATCH", path, RouteAccess.WRITE);
         http.patch(path, route);
     }
 
     public void delete(String path, Route route) {
-        remember("DELETE", path);
+        remember("DELETE", path, RouteAccess.WRITE);
         http.delete(path, route);
+    }
+
+    /** The route Spark will pick for this method and path: the first registered that matches, as Spark does. */
+    public Optional<MatchedRoute> match(String method, String path) {
+        String[] segments = split(path);
+        return entries.stream()
+                .filter(entry -> entry.route().method().equals(method) && matches(entry.segments(), segments))
+                .map(Entry::route)
+                .findFirst();
     }
 
     /** The methods routed for this path, if any route matches it. */
@@ -51,14 +70,14 @@ public final class Router {
         Set<String> methods = new TreeSet<>();
         for (Entry entry : entries) {
             if (matches(entry.segments(), segments)) {
-                methods.add(entry.method());
+                methods.add(entry.route().method());
             }
         }
         return methods.isEmpty() ? Optional.empty() : Optional.of(methods);
     }
 
-    private void remember(String method, String path) {
-        entries.add(new Entry(method, split(path)));
+    private void remember(String method, String path, RouteAccess access) {
+        entries.add(new Entry(new MatchedRoute(method, path, access), split(path)));
     }
 
     private static boolean matches(String[] pattern, String[] path) {

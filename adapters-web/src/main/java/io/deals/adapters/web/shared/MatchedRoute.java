@@ -1,0 +1,24 @@
+package io.deals.adapters.web.shared;
+
+import spark.Request;
+
+import java.util.Optional;
+
+/**
+ * The route a request was matched to before it is handled: its template ({@code /deals/:id}, the
+ * label a log line or a metric uses instead of the raw path) and what it asks of its caller.
+ */
+public record MatchedRoute(String method, String template, RouteAccess access) {
+
+    private static final String ATTRIBUTE = "deals.route";
+
+    /** Remembers this as the request's route, for whatever handles or reports the request later. */
+    public void attachTo(Request request) {
+        request.attribute(ATTRIBUTE, this);
+    }
+
+    /** The request's route; empty when no route matches its method and path. */
+    public static Optional<MatchedRoute> of(Request request) {
+        return Optional.ofNullable(request.attribute(ATTRIBUTE));
+    }
+}
