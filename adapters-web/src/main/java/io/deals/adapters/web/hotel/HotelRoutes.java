@@ -24,7 +24,6 @@ import io.deals.application.hotel.port.in.HotelQueries;
 import io.deals.application.shared.port.in.PageRequest;
 import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
-import io.deals.domain.hotel.HotelPatch;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
@@ -71,11 +70,9 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object create(Request request, Response response) {
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
-        JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS,
-                HotelResponse.READ_ONLY_ON_CREATE);
+        JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS, HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
-        in.throwIfInvalid(() -> Hotel.validate(body.draft()));
-        Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json)));
+        Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json), in.errors()));
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);
     }
@@ -97,12 +94,11 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object change(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), HotelPatchReader.FIELDS,
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), ChangeHotelRequest.FIELDS,
                 HotelResponse.READ_ONLY_ON_PATCH);
-        HotelPatch patch = HotelPatchReader.read(in);
-        ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
-        ChangeHotelCommand command = new ChangeHotelCommand(id, expected.version(), patch);
-        in.throwIfInvalid(() -> changer.check(command));
+        ChangeHotelRequest body = ChangeHotelRequest.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        ChangeHotelCommand command = body.toCommand(id, expected.version(), in.errors());
         return represent(response, 200, expected.attempt(() -> changer.change(command)));
     }
 

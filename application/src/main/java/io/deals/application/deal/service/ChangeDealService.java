@@ -37,6 +37,8 @@ public final class ChangeDealService implements ChangeDealUseCase {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
             Deal current = current(command);
+            // Whatever the version: a request that could not be read applies at none.
+            command.fieldErrors().throwIfAny(() -> current.change(command.patch(), clock.now()));
             current.version().requireExpected(command.expectedVersion(), "deal", id);
             Change<Deal> change = current.change(command.patch(), clock.now());
             if (!change.changedAnything()) {
@@ -47,11 +49,6 @@ public final class ChangeDealService implements ChangeDealUseCase {
             outbox.append(change.events(), representation.of(stored));
             return stored;
         });
-    }
-
-    @Override
-    public void check(ChangeDealCommand command) {
-        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
     }
 
     private Deal current(ChangeDealCommand command) {

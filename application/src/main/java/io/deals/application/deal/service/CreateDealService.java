@@ -40,6 +40,7 @@ public final class CreateDealService implements CreateDealUseCase {
 
     @Override
     public DealView create(CreateDealCommand command) {
+        command.fieldErrors().throwIfAny(() -> Deal.validate(command.draft()));
         DealTerms terms = Deal.validate(command.draft());
         return transactions.inTransaction(() -> {
             DealId id = deals.nextId();

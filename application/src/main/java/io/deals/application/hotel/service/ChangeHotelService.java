@@ -33,6 +33,8 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
             Hotel current = current(command);
+            // Whatever the version: a request that could not be read applies at none.
+            command.fieldErrors().throwIfAny(() -> current.change(command.patch(), clock.now()));
             current.version().requireExpected(command.expectedVersion(), "hotel", id);
             Change<Hotel> change = current.change(command.patch(), clock.now());
             if (!change.changedAnything()) {
@@ -42,11 +44,6 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
             outbox.append(change.events(), representation.of(stored));
             return stored;
         });
-    }
-
-    @Override
-    public void check(ChangeHotelCommand command) {
-        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
     }
 
     private Hotel current(ChangeHotelCommand command) {

@@ -36,6 +36,7 @@ public final class CreateHotelService implements CreateHotelUseCase {
 
     @Override
     public Hotel create(CreateHotelCommand command) {
+        command.fieldErrors().throwIfAny(() -> Hotel.validate(command.draft()));
         HotelDetails details = Hotel.validate(command.draft());
         return transactions.inTransaction(() -> {
             HotelId id = hotels.nextId();

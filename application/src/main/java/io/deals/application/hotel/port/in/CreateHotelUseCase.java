@@ -4,6 +4,9 @@ import io.deals.domain.hotel.Hotel;
 
 public interface CreateHotelUseCase {
 
-    /** Creates a hotel; {@code ValidationException} or {@code DuplicateHotelException} otherwise. */
+    /**
+     * Creates a hotel; otherwise one {@code ValidationException} naming the command's unreadable
+     * fields with the draft's broken rules, or {@code DuplicateHotelException}.
+     */
     Hotel create(CreateHotelCommand command);
 }
