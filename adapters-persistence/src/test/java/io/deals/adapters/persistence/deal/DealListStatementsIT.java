@@ -9,6 +9,7 @@ import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.HotelSummary;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.shared.port.in.Keyset;
 import io.deals.application.shared.port.in.Page;
@@ -163,17 +164,18 @@ class DealListStatementsIT {
                     .filter(h -> filter.minStars() == null || h.starRating() >= filter.minStars())
                     .toList();
             for (int limit : LIMITS) {
-                Counted<Page<Hotel>> byOffset = counted(() -> hotels.list(filter, new PageRequest(limit, 0, null, false)));
+                Counted<Page<HotelView>> byOffset =
+                        counted(() -> hotels.list(filter, new PageRequest(limit, 0, null, false)));
                 Keyset afterFirst = new Keyset(Long.toString(matching.get(0).id()), matching.get(0).id());
-                Counted<Page<Hotel>> byKeyset = counted(
+                Counted<Page<HotelView>> byKeyset = counted(
                         () -> hotels.list(filter, new PageRequest(limit, 0, afterFirst, false)));
 
                 assertThat(byOffset.statements()).as("statements for a page of %d", limit).isEqualTo(2);
-                assertThat(byOffset.result().items()).extracting(h -> h.details().name())
+                assertThat(byOffset.result().items()).extracting(HotelView::name)
                         .containsExactlyElementsOf(names(matching.subList(0, Math.min(limit, matching.size()))));
                 assertThat(byOffset.result().total()).isEqualTo(matching.size());
                 assertThat(byKeyset.statements()).as("statements for a page of %d", limit).isEqualTo(1);
-                assertThat(byKeyset.result().items()).extracting(h -> h.details().name())
+                assertThat(byKeyset.result().items()).extracting(HotelView::name)
                         .containsExactlyElementsOf(names(matching.subList(1, Math.min(1 + limit, matching.size()))));
                 assertThat(byKeyset.result().total()).isNull();
             }

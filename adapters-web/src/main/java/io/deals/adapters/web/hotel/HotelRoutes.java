@@ -21,8 +21,8 @@ import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelFilter;
 import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.shared.port.in.PageRequest;
-import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
 import jakarta.inject.Inject;
 import spark.Request;
@@ -72,7 +72,7 @@ public final class HotelRoutes implements RouteGroup {
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
         JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS, HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
-        Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json), in.errors()));
+        HotelView hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json), in.errors()));
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);
     }
@@ -88,8 +88,8 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object get(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        Hotel hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
-        return Preconditions.current(request, response, hotel.version().value(), () -> represent(response, 200, hotel));
+        HotelView hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
+        return Preconditions.current(request, response, hotel.version(), () -> represent(response, 200, hotel));
     }
 
     private Object change(Request request, Response response) {
@@ -107,8 +107,8 @@ public final class HotelRoutes implements RouteGroup {
         return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteHotelCommand(id, expected)));
     }
 
-    private String represent(Response response, int status, Hotel hotel) {
-        Preconditions.tag(response, hotel.version().value());
+    private String represent(Response response, int status, HotelView hotel) {
+        Preconditions.tag(response, hotel.version());
         return Responses.rawJson(response, status, representation.of(hotel));
     }
 }

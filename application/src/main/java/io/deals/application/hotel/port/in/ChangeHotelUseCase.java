@@ -1,7 +1,5 @@
 package io.deals.application.hotel.port.in;
 
-import io.deals.domain.hotel.Hotel;
-
 public interface ChangeHotelUseCase {
 
     /**
@@ -10,5 +8,5 @@ public interface ChangeHotelUseCase {
      * command's unreadable fields with the patch's broken rules; else {@code VersionConflictException}
      * or the patch's {@code ValidationException}.
      */
-    Hotel change(ChangeHotelCommand command);
+    HotelView change(ChangeHotelCommand command);
 }

@@ -1,12 +1,10 @@
 package io.deals.application.hotel.port.in;
 
-import io.deals.domain.hotel.Hotel;
-
 public interface CreateHotelUseCase {
 
     /**
      * Creates a hotel; otherwise one {@code ValidationException} naming the command's unreadable
      * fields with the draft's broken rules, or {@code DuplicateHotelException}.
      */
-    Hotel create(CreateHotelCommand command);
+    HotelView create(CreateHotelCommand command);
 }
