@@ -78,29 +78,30 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CreateHotelUseCase createHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
-                                   IdempotencyKeys keys, TransactionRunner tx, Clock clock) {
-        return new CreateHotelService(hotels, outbox, representation, keys, tx, clock);
+    CreateHotelUseCase createHotel(HotelRepository hotels, HotelSearch search, EventOutbox outbox,
+                                   HotelRepresentation representation, IdempotencyKeys keys, TransactionRunner tx,
+                                   Clock clock) {
+        return new CreateHotelService(hotels, search, outbox, representation, keys, tx, clock);
     }
 
     @Provides
     @Singleton
-    ChangeHotelUseCase changeHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
-                                   TransactionRunner tx, Clock clock) {
-        return new ChangeHotelService(hotels, outbox, representation, tx, clock);
+    ChangeHotelUseCase changeHotel(HotelRepository hotels, HotelSearch search, EventOutbox outbox,
+                                   HotelRepresentation representation, TransactionRunner tx, Clock clock) {
+        return new ChangeHotelService(hotels, search, outbox, representation, tx, clock);
     }
 
     @Provides
     @Singleton
-    DeleteHotelUseCase deleteHotel(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
-                                   TransactionRunner tx, Clock clock) {
-        return new DeleteHotelService(hotels, outbox, representation, tx, clock);
+    DeleteHotelUseCase deleteHotel(HotelRepository hotels, HotelSearch search, EventOutbox outbox,
+                                   HotelRepresentation representation, TransactionRunner tx, Clock clock) {
+        return new DeleteHotelService(hotels, search, outbox, representation, tx, clock);
     }
 
     @Provides
     @Singleton
-    HotelQueries hotelQueries(HotelRepository hotels, HotelSearch search, TransactionRunner tx) {
-        return new HotelQueryService(hotels, search, tx);
+    HotelQueries hotelQueries(HotelSearch search, TransactionRunner tx) {
+        return new HotelQueryService(search, tx);
     }
 
     @Provides

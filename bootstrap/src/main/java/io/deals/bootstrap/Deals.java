@@ -36,7 +36,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Deals deals = Deals.embed(dataSource, Deals.Schema.MIGRATE);
- * Hotel hotel = deals.createHotel().create(new CreateHotelCommand(draft));
+ * HotelView hotel = deals.createHotel().create(new CreateHotelCommand(draft));
  * }</pre>
  */
 public final class Deals implements AutoCloseable {

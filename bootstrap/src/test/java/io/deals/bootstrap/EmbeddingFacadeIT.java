@@ -5,13 +5,14 @@ import io.deals.application.deal.port.in.CreateDealCommand;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.domain.deal.DealDraft;
 import io.deals.domain.deal.DealId;
 import io.deals.domain.deal.DealPatch;
 import io.deals.domain.deal.DuplicateExternalRefException;
 import io.deals.domain.deal.UnknownHotelException;
-import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelDraft;
+import io.deals.domain.hotel.HotelId;
 import io.deals.domain.shared.PatchValue;
 import io.deals.domain.shared.ValidationException;
 import io.deals.domain.shared.Version;
@@ -30,19 +31,19 @@ class EmbeddingFacadeIT extends EmbeddedDealsTestBase {
 
     @Test
     void an_embedding_program_creates_reads_and_changes_hotels_and_deals() {
-        Hotel hotel = deals.createHotel().create(new CreateHotelCommand(
+        HotelView hotel = deals.createHotel().create(new CreateHotelCommand(
                 new HotelDraft("Harbour View", "Toronto", "Canada", "+1 (416) 555-0100", 4)));
-        assertThat(hotel.version()).isEqualTo(Version.INITIAL);
-        assertThat(deals.hotels().find(hotel.id())).hasValueSatisfying(found -> {
-            assertThat(found.details().name()).isEqualTo("Harbour View");
-            assertThat(found.details().phone().value()).isEqualTo("+14165550100");
+        assertThat(hotel.version()).isEqualTo(1);
+        assertThat(deals.hotels().find(new HotelId(hotel.id()))).hasValueSatisfying(found -> {
+            assertThat(found.name()).isEqualTo("Harbour View");
+            assertThat(found.phone()).isEqualTo("+14165550100");
         });
 
         DealView created = deals.createDeal().create(new CreateDealCommand(draft(hotel, "D-1")));
         assertThat(created.discountPercent()).isEqualTo(35);
         assertThat(created.categories()).containsExactly("beach", "family");
         assertThat(created.nights()).isEqualTo(3);
-        assertThat(created.hotel().id()).isEqualTo(hotel.id().value());
+        assertThat(created.hotel().id()).isEqualTo(hotel.id());
         DealId dealId = new DealId(created.id());
         assertThat(deals.deals().find(dealId)).hasValue(created);
 
@@ -73,7 +74,7 @@ class EmbeddingFacadeIT extends EmbeddedDealsTestBase {
 
     @Test
     void an_embedding_program_gets_the_domain_exceptions() {
-        Hotel hotel = deals.createHotel().create(new CreateHotelCommand(
+        HotelView hotel = deals.createHotel().create(new CreateHotelCommand(
                 new HotelDraft("Harbour View", "Toronto", "Canada", "+14165550100", 4)));
         deals.createDeal().create(new CreateDealCommand(draft(hotel, "D-1")));
 
@@ -83,7 +84,7 @@ class EmbeddingFacadeIT extends EmbeddedDealsTestBase {
                 new BigDecimal("1"), new BigDecimal("2"), null, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 2),
                 null, null, null))))
                 .isInstanceOf(UnknownHotelException.class);
-        assertThatThrownBy(() -> deals.createDeal().create(new CreateDealCommand(new DealDraft(hotel.id().value(), " ",
+        assertThatThrownBy(() -> deals.createDeal().create(new CreateDealCommand(new DealDraft(hotel.id(), " ",
                 new BigDecimal("-1"), new BigDecimal("2"), null, LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 1),
                 null, null, null))))
                 .isInstanceOfSatisfying(ValidationException.class, invalid -> assertThat(invalid.violations())
@@ -92,8 +93,8 @@ class EmbeddingFacadeIT extends EmbeddedDealsTestBase {
                                 "checkout_date:checkout_not_after_checkin"));
     }
 
-    private static DealDraft draft(Hotel hotel, String externalRef) {
-        return new DealDraft(hotel.id().value(), "Deluxe", new BigDecimal("129.99"), new BigDecimal("199.99"), null,
+    private static DealDraft draft(HotelView hotel, String externalRef) {
+        return new DealDraft(hotel.id(), "Deluxe", new BigDecimal("129.99"), new BigDecimal("199.99"), null,
                 LocalDate.of(2027, 12, 1), LocalDate.of(2027, 12, 4), true, List.of(" Family ", "beach", "BEACH"),
                 externalRef);
     }

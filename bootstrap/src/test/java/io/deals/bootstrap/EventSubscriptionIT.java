@@ -8,8 +8,8 @@ import io.deals.application.event.EventsGoneException;
 import io.deals.application.event.port.in.ChangeEvent;
 import io.deals.application.event.port.in.EventFilter;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.domain.deal.DealDraft;
-import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelDraft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class EventSubscriptionIT extends EmbeddedDealsTestBase {
 
     @Test
     void a_program_gets_the_recorded_events_after_its_position_then_each_change_as_it_commits() throws Exception {
-        Hotel hotel = createHotel("+14165550100");
+        HotelView hotel = createHotel("+14165550100");
         createDeal(hotel, "D-1");
         Recorder all = new Recorder();
         Recorder dealsCreatedAfterOne = new Recorder();
@@ -132,13 +132,13 @@ class EventSubscriptionIT extends EmbeddedDealsTestBase {
                 .collect(Collectors.toSet());
     }
 
-    private static Hotel createHotel(String phone) {
+    private static HotelView createHotel(String phone) {
         return deals.createHotel().create(new CreateHotelCommand(new HotelDraft("Hotel " + phone, "Toronto", "Canada",
                 phone, 4)));
     }
 
-    private static void createDeal(Hotel hotel, String externalRef) {
-        deals.createDeal().create(new CreateDealCommand(new DealDraft(hotel.id().value(), "Deluxe",
+    private static void createDeal(HotelView hotel, String externalRef) {
+        deals.createDeal().create(new CreateDealCommand(new DealDraft(hotel.id(), "Deluxe",
                 new BigDecimal("129.99"), new BigDecimal("199.99"), null, LocalDate.of(2027, 12, 1),
                 LocalDate.of(2027, 12, 4), true, List.of("beach"), externalRef)));
     }

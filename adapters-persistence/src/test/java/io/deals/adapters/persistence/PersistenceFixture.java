@@ -11,6 +11,7 @@ import io.deals.application.deal.service.CreateDealService;
 import io.deals.application.deal.service.DeleteDealService;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelRepresentation;
+import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.hotel.service.ChangeHotelService;
 import io.deals.application.hotel.service.CreateHotelService;
 import io.deals.application.hotel.service.DeleteHotelService;
@@ -64,6 +65,7 @@ public final class PersistenceFixture {
     }
 
     public final HotelRepository hotels = INJECTOR.getInstance(HotelRepository.class);
+    public final HotelSearch hotelSearch = INJECTOR.getInstance(HotelSearch.class);
     public final DealRepository deals = INJECTOR.getInstance(DealRepository.class);
     public final DealSearch search = INJECTOR.getInstance(DealSearch.class);
     public final EventOutbox outbox = INJECTOR.getInstance(EventOutbox.class);
@@ -225,15 +227,16 @@ public final class PersistenceFixture {
     // --- services over the injected ports ----------------------------------------------------
 
     public CreateHotelService createHotelService() {
-        return new CreateHotelService(hotels, outbox, REPRESENTATIONS, idempotencyKeys, transactions, clock);
+        return new CreateHotelService(hotels, hotelSearch, outbox, REPRESENTATIONS, idempotencyKeys, transactions,
+                clock);
     }
 
     public ChangeHotelService changeHotelService() {
-        return new ChangeHotelService(hotels, outbox, REPRESENTATIONS, transactions, clock);
+        return new ChangeHotelService(hotels, hotelSearch, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     public DeleteHotelService deleteHotelService() {
-        return new DeleteHotelService(hotels, outbox, REPRESENTATIONS, transactions, clock);
+        return new DeleteHotelService(hotels, hotelSearch, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     public CreateDealService createDealService() {

@@ -2,9 +2,9 @@ package io.deals.adapters.persistence;
 
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealRepresentation;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.shared.Timestamps;
-import io.deals.domain.hotel.Hotel;
 
 import java.util.stream.Collectors;
 
@@ -29,10 +29,10 @@ final class TestRepresentations implements DealRepresentation, HotelRepresentati
     }
 
     @Override
-    public String of(Hotel hotel) {
+    public String of(HotelView hotel) {
         return """
                 {"id": %d, "name": "%s", "phone": "%s", "star_rating": %d, "version": %d, "created_at": "%s"}"""
-                .formatted(hotel.id().value(), hotel.details().name(), hotel.details().phone().value(),
-                        hotel.details().starRating().value(), hotel.version().value(), Timestamps.format(hotel.createdAt()));
+                .formatted(hotel.id(), hotel.name(), hotel.phone(), hotel.starRating(), hotel.version(),
+                        Timestamps.format(hotel.createdAt()));
     }
 }

@@ -175,7 +175,7 @@ class ImportIT extends EmbeddedDealsTestBase {
     @Test
     void an_imported_deal_records_the_same_event_as_a_deal_created_through_the_api() {
         long hotelId = deals.createHotel().create(new CreateHotelCommand(new HotelDraft("Harbour View", "Toronto",
-                "Canada", "+1 (416) 555-0100", 4))).id().value();
+                "Canada", "+1 (416) 555-0100", 4))).id();
         DealView created = deals.createDeal().create(new CreateDealCommand(new DealDraft(hotelId, "Deluxe",
                 new BigDecimal("129.99"), new BigDecimal("199.99"), null, LocalDate.of(2027, 12, 1),
                 LocalDate.of(2027, 12, 4), true, List.of(" Family ", "beach"), "API-1")));
@@ -729,7 +729,7 @@ class ImportIT extends EmbeddedDealsTestBase {
 
     private static long storeHarbourViaApi() {
         return deals.createHotel().create(new CreateHotelCommand(new HotelDraft(HARBOUR.name(), HARBOUR.city(),
-                HARBOUR.country(), HARBOUR.phone(), HARBOUR.stars()))).id().value();
+                HARBOUR.country(), HARBOUR.phone(), HARBOUR.stars()))).id();
     }
 
     /** What a deal and its neighbours looked like before a file changed some of them. */

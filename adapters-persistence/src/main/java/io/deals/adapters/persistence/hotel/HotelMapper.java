@@ -1,6 +1,7 @@
 package io.deals.adapters.persistence.hotel;
 
 import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.in.HotelView;
 import org.apache.ibatis.annotations.Param;
 
 import java.util.List;
@@ -12,17 +13,19 @@ public interface HotelMapper {
 
     Optional<HotelRow> find(@Param("id") long id);
 
+    Optional<HotelView> findView(@Param("id") long id);
+
     boolean exists(@Param("id") long id);
 
-    List<HotelRow> page(@Param("f") HotelFilter filter, @Param("afterId") Long afterId, @Param("limit") int limit,
-                        @Param("offset") int offset);
+    List<HotelView> page(@Param("f") HotelFilter filter, @Param("afterId") Long afterId, @Param("limit") int limit,
+                         @Param("offset") int offset);
 
     long count(@Param("f") HotelFilter filter);
 
     void insert(HotelRow row);
 
-    /** The row as stored, or empty when it is gone or no longer at {@code expected}. */
-    Optional<HotelRow> update(@Param("row") HotelRow row, @Param("expected") long expected);
+    /** 0 when the hotel is gone or no longer at {@code expected}. */
+    int update(@Param("row") HotelRow row, @Param("expected") long expected);
 
     int delete(@Param("id") long id, @Param("expected") long expected);
 }

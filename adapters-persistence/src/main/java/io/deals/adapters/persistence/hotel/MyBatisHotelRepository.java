@@ -44,15 +44,17 @@ public final class MyBatisHotelRepository implements HotelRepository {
     }
 
     @Override
-    public Hotel update(Hotel changed, Version expected) {
+    public void update(Hotel changed, Version expected) {
         HotelRow row = HotelRow.from(changed);
-        Optional<HotelRow> stored;
+        int updated;
         try {
-            stored = mapper.update(row, expected.value());
+            updated = mapper.update(row, expected.value());
         } catch (PersistenceException e) {
             throw duplicateOr(e, row);
         }
-        return stored.map(HotelRow::toDomain).orElseThrow(() -> goneOrStale(changed.id(), expected));
+        if (updated == 0) {
+            throw goneOrStale(changed.id(), expected);
+        }
     }
 
     @Override

@@ -2,16 +2,18 @@ package io.deals.adapters.persistence.hotel;
 
 import io.deals.adapters.persistence.shared.Pages;
 import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.shared.port.in.Keyset;
 import io.deals.application.shared.port.in.Page;
 import io.deals.application.shared.port.in.PageRequest;
-import io.deals.domain.hotel.Hotel;
+import io.deals.domain.hotel.HotelId;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Hotels by id, keyset or offset, two statements a page at most. */
+/** Hotels as views: one statement by id; by id order, keyset or offset, two statements a page at most. */
 public final class MyBatisHotelSearch implements HotelSearch {
 
     private final HotelMapper mapper;
@@ -22,11 +24,15 @@ public final class MyBatisHotelSearch implements HotelSearch {
     }
 
     @Override
-    public Page<Hotel> list(HotelFilter filter, PageRequest page) {
+    public Optional<HotelView> find(HotelId id) {
+        return mapper.findView(id.value());
+    }
+
+    @Override
+    public Page<HotelView> list(HotelFilter filter, PageRequest page) {
         Long afterId = page.after() == null ? null : page.after().id();
-        List<Hotel> rows = mapper.page(filter, afterId, page.limit() + 1, page.offset()).stream()
-                .map(HotelRow::toDomain).toList();
-        return Pages.of(rows, page, last -> new Keyset(last.id().toString(), last.id().value()),
+        List<HotelView> rows = mapper.page(filter, afterId, page.limit() + 1, page.offset());
+        return Pages.of(rows, page, last -> new Keyset(Long.toString(last.id()), last.id()),
                 () -> mapper.count(filter));
     }
 }

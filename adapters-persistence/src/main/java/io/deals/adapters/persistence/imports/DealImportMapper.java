@@ -1,7 +1,7 @@
 package io.deals.adapters.persistence.imports;
 
 import io.deals.adapters.persistence.deal.DealViewRow;
-import io.deals.adapters.persistence.hotel.HotelRow;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.imports.port.in.ImportError;
 import org.apache.ibatis.annotations.Param;
 
@@ -53,7 +53,7 @@ public interface DealImportMapper {
 
     void appendStagedEvents();
 
-    List<HotelRow> createdHotels();
+    List<HotelView> createdHotels();
 
     List<ChangedDeal> changedDeals(@Param("after") long afterDealId, @Param("limit") int limit);
 

@@ -1,9 +1,9 @@
 package io.deals.adapters.persistence.imports;
 
 import io.deals.adapters.persistence.deal.DealViewRow;
-import io.deals.adapters.persistence.hotel.HotelRow;
 import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepresentation;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.domain.deal.DealEvent;
 import io.deals.domain.hotel.HotelEvent;
@@ -49,8 +49,8 @@ final class ImportEvents {
     void append(Instant at) {
         String time = at.toString();
         mapper.createEventStaging();
-        for (HotelRow hotel : mapper.createdHotels()) {
-            row("hotel", hotel.id(), HotelEvent.Created.TYPE, hotels.of(hotel.toDomain()), time);
+        for (HotelView hotel : mapper.createdHotels()) {
+            row("hotel", hotel.id(), HotelEvent.Created.TYPE, hotels.of(hotel), time);
         }
         copy();
         long after = 0;

@@ -2,6 +2,7 @@ package io.deals.adapters.persistence.deal;
 
 import com.google.inject.Injector;
 import io.deals.adapters.persistence.PersistenceFixture;
+import io.deals.adapters.persistence.testing.CountingDataSource;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.application.deal.port.in.DealFilter;
 import io.deals.application.deal.port.in.DealSort;
@@ -9,6 +10,7 @@ import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.HotelSummary;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.shared.port.in.Keyset;
 import io.deals.application.shared.port.in.Page;
@@ -24,17 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -51,9 +47,8 @@ class DealListStatementsIT {
     private static final int[] LIMITS = {1, 20, 100};
     private static final List<String> CATEGORIES = List.of("beach", "city break", "family", "ski", "spa");
 
-    private static final AtomicInteger STATEMENTS = new AtomicInteger();
-    private static final Injector INJECTOR =
-            PersistenceFixture.injector(counting(TestDatabase.dataSource()));
+    private static final CountingDataSource DATABASE = new CountingDataSource(TestDatabase.dataSource());
+    private static final Injector INJECTOR = PersistenceFixture.injector(DATABASE.dataSource());
 
     private static final List<HotelSummary> HOTELS = new ArrayList<>();
     private static final List<Seeded> SEEDED = new ArrayList<>();
@@ -163,17 +158,18 @@ class DealListStatementsIT {
                     .filter(h -> filter.minStars() == null || h.starRating() >= filter.minStars())
                     .toList();
             for (int limit : LIMITS) {
-                Counted<Page<Hotel>> byOffset = counted(() -> hotels.list(filter, new PageRequest(limit, 0, null, false)));
+                Counted<Page<HotelView>> byOffset =
+                        counted(() -> hotels.list(filter, new PageRequest(limit, 0, null, false)));
                 Keyset afterFirst = new Keyset(Long.toString(matching.get(0).id()), matching.get(0).id());
-                Counted<Page<Hotel>> byKeyset = counted(
+                Counted<Page<HotelView>> byKeyset = counted(
                         () -> hotels.list(filter, new PageRequest(limit, 0, afterFirst, false)));
 
                 assertThat(byOffset.statements()).as("statements for a page of %d", limit).isEqualTo(2);
-                assertThat(byOffset.result().items()).extracting(h -> h.details().name())
+                assertThat(byOffset.result().items()).extracting(HotelView::name)
                         .containsExactlyElementsOf(names(matching.subList(0, Math.min(limit, matching.size()))));
                 assertThat(byOffset.result().total()).isEqualTo(matching.size());
                 assertThat(byKeyset.statements()).as("statements for a page of %d", limit).isEqualTo(1);
-                assertThat(byKeyset.result().items()).extracting(h -> h.details().name())
+                assertThat(byKeyset.result().items()).extracting(HotelView::name)
                         .containsExactlyElementsOf(names(matching.subList(1, Math.min(1 + limit, matching.size()))));
                 assertThat(byKeyset.result().total()).isNull();
             }
@@ -230,36 +226,9 @@ class DealListStatementsIT {
     /** The work's result and the statements it prepared, inside one transaction as the query services run it. */
     private <T> Counted<T> counted(Supplier<T> work) {
         return transactions.inTransaction(() -> {
-            int before = STATEMENTS.get();
+            int before = DATABASE.statements();
             T result = work.get();
-            return new Counted<>(result, STATEMENTS.get() - before);
+            return new Counted<>(result, DATABASE.statements() - before);
         });
-    }
-
-    /** The data source, with every statement its connections prepare, call or create counted. */
-    private static DataSource counting(DataSource target) {
-        Set<String> statementMethods = Set.of("prepareStatement", "prepareCall", "createStatement");
-        InvocationHandler connections = (proxy, method, args) -> {
-            Object result = invoke(target, method, args);
-            return result instanceof Connection connection ? proxy(Connection.class, (p, m, a) -> {
-                if (statementMethods.contains(m.getName())) {
-                    STATEMENTS.incrementAndGet();
-                }
-                return invoke(connection, m, a);
-            }) : result;
-        };
-        return proxy(DataSource.class, connections);
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

@@ -83,29 +83,28 @@ class HotelRepositoryIT {
     }
 
     @Test
-    void update_at_the_current_version_returns_the_hotel_one_version_further() {
+    void update_at_the_current_version_stores_the_hotel_one_version_further() {
         Hotel hotel = db.addHotel();
         Hotel changed = db.changed(hotel, hotelPatch("Hotel Azul Mar", "+351210000009"));
 
-        Hotel stored = db.inTx(() -> db.hotels.update(changed, Version.INITIAL));
+        db.write(() -> db.hotels.update(changed, Version.INITIAL));
 
+        Hotel stored = db.hotels.find(hotel.id()).orElseThrow();
         assertThat(stored.version()).isEqualTo(new Version(2));
         assertThat(stored.details()).isEqualTo(changed.details());
         assertThat(stored.updatedAt()).isEqualTo(changed.updatedAt()).isAfter(hotel.updatedAt());
         assertThat(stored.createdAt()).isEqualTo(hotel.createdAt());
-        Hotel found = db.hotels.find(hotel.id()).orElseThrow();
-        assertThat(found.version()).isEqualTo(new Version(2));
-        assertThat(found.details().name()).isEqualTo("Hotel Azul Mar");
-        assertThat(found.details().phone().value()).isEqualTo("+351210000009");
+        assertThat(stored.details().name()).isEqualTo("Hotel Azul Mar");
+        assertThat(stored.details().phone().value()).isEqualTo("+351210000009");
     }
 
     @Test
     void update_at_a_stale_version_is_a_version_conflict_and_keeps_the_stored_hotel() {
         Hotel hotel = db.addHotel();
-        db.inTx(() -> db.hotels.update(db.changed(hotel, hotelPatch("First Writer", null)), Version.INITIAL));
+        db.write(() -> db.hotels.update(db.changed(hotel, hotelPatch("First Writer", null)), Version.INITIAL));
         Hotel late = db.changed(hotel, hotelPatch("Second Writer", null));
 
-        assertThatThrownBy(() -> db.inTx(() -> db.hotels.update(late, Version.INITIAL)))
+        assertThatThrownBy(() -> db.write(() -> db.hotels.update(late, Version.INITIAL)))
                 .isInstanceOfSatisfying(VersionConflictException.class,
                         e -> assertThat(e.code()).isEqualTo("VERSION_CONFLICT"));
 
@@ -120,7 +119,7 @@ class HotelRepositoryIT {
         Hotel ghost = Hotel.restore(new HotelId(hotel.id().value() + 100), hotel.details(), Version.INITIAL,
                 hotel.createdAt(), hotel.updatedAt());
 
-        assertThatThrownBy(() -> db.inTx(() -> db.hotels.update(ghost, Version.INITIAL)))
+        assertThatThrownBy(() -> db.write(() -> db.hotels.update(ghost, Version.INITIAL)))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
     }
 
@@ -129,7 +128,7 @@ class HotelRepositoryIT {
         db.addHotel(hotelDetails("Hotel Azul", "+351210000001"));
         Hotel verde = db.addHotel(hotelDetails("Hotel Verde", "+351210000002"));
 
-        assertThatThrownBy(() -> db.inTx(() ->
+        assertThatThrownBy(() -> db.write(() ->
                 db.hotels.update(db.changed(verde, hotelPatch(null, "+351210000001")), Version.INITIAL)))
                 .isInstanceOfSatisfying(DuplicateHotelException.class, e -> assertThat(e.field()).isEqualTo("phone"));
         assertThat(db.hotels.find(verde.id()).orElseThrow().details().phone().value()).isEqualTo("+351210000002");
@@ -148,7 +147,7 @@ class HotelRepositoryIT {
     @Test
     void remove_at_a_stale_version_is_a_version_conflict() {
         Hotel hotel = db.addHotel();
-        db.inTx(() -> db.hotels.update(db.changed(hotel, hotelPatch("Renamed", null)), Version.INITIAL));
+        db.write(() -> db.hotels.update(db.changed(hotel, hotelPatch("Renamed", null)), Version.INITIAL));
 
         assertThatThrownBy(() -> db.write(() -> db.hotels.remove(hotel.id(), Version.INITIAL)))
                 .isInstanceOf(VersionConflictException.class);

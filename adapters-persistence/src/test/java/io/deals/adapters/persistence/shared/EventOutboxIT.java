@@ -10,10 +10,11 @@ import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.hotel.port.in.ChangeHotelCommand;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelCommand;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.domain.deal.DealEvent;
 import io.deals.domain.deal.DealId;
-import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelDraft;
+import io.deals.domain.hotel.HotelId;
 import io.deals.domain.shared.Version;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class EventOutboxIT {
         TestDatabase.reset();
     }
 
-    private Hotel createHotel() {
+    private HotelView createHotel() {
         return db.createHotelService().create(new CreateHotelCommand(
                 new HotelDraft(" Hotel Azul ", "Lisbon", "Portugal", "+351 21 000 0001", 4)));
     }
@@ -49,14 +50,14 @@ class EventOutboxIT {
 
     @Test
     void creating_a_hotel_records_one_hotel_created_event_with_its_representation() {
-        Hotel hotel = createHotel();
+        HotelView hotel = createHotel();
 
         assertThat(outboxEvents()).singleElement().satisfies(e -> {
             assertThat(e.eventType()).isEqualTo("deals.hotel.created");
             assertThat(e.aggregateType()).isEqualTo("hotel");
-            assertThat(e.aggregateId()).isEqualTo(hotel.id().value());
+            assertThat(e.aggregateId()).isEqualTo(hotel.id());
             assertThat(e.occurredAt()).isEqualTo(hotel.createdAt());
-            assertThat(e.payload()).contains("\"id\": " + hotel.id().value(), "\"name\": \"Hotel Azul\"",
+            assertThat(e.payload()).contains("\"id\": " + hotel.id(), "\"name\": \"Hotel Azul\"",
                     "\"phone\": \"+351210000001\"", "\"star_rating\": 4", "\"version\": 1",
                     "\"created_at\": \"2026-03-01T10:15:30Z\"");
         });
@@ -64,7 +65,7 @@ class EventOutboxIT {
 
     @Test
     void creating_a_deal_records_one_deal_created_event_with_its_hotel_and_categories() {
-        long hotelId = createHotel().id().value();
+        long hotelId = createHotel().id();
         DealView deal = createDeal(hotelId);
 
         assertThat(outboxEvents()).extracting(OutboxRow::eventType)
@@ -81,7 +82,7 @@ class EventOutboxIT {
 
     @Test
     void a_price_change_records_an_update_and_a_price_change_with_the_new_price() {
-        DealView deal = createDeal(createHotel().id().value());
+        DealView deal = createDeal(createHotel().id());
 
         db.changeDealService().change(new ChangeDealCommand(new DealId(deal.id()), Version.INITIAL,
                 patch().pricePerNight("99.99").build()));
@@ -98,7 +99,7 @@ class EventOutboxIT {
 
     @Test
     void a_change_that_leaves_the_prices_records_only_an_update() {
-        DealView deal = createDeal(createHotel().id().value());
+        DealView deal = createDeal(createHotel().id());
 
         db.changeDealService().change(new ChangeDealCommand(new DealId(deal.id()), Version.INITIAL,
                 patch().roomType("Suite").build()));
@@ -110,7 +111,7 @@ class EventOutboxIT {
 
     @Test
     void a_change_that_changes_nothing_records_nothing_and_keeps_the_version() {
-        DealView deal = createDeal(createHotel().id().value());
+        DealView deal = createDeal(createHotel().id());
 
         DealView after = db.changeDealService().change(new ChangeDealCommand(new DealId(deal.id()), Version.INITIAL,
                 patch().roomType(deal.roomType()).categories("SPA", "beach").build()));
@@ -121,7 +122,7 @@ class EventOutboxIT {
 
     @Test
     void deleting_a_deal_records_a_deleted_event_with_its_last_representation() {
-        DealView deal = createDeal(createHotel().id().value());
+        DealView deal = createDeal(createHotel().id());
         db.changeDealService().change(new ChangeDealCommand(new DealId(deal.id()), Version.INITIAL,
                 patch().roomType("Last Suite").build()));
 
@@ -137,23 +138,24 @@ class EventOutboxIT {
 
     @Test
     void changing_and_deleting_a_hotel_record_its_events() {
-        Hotel hotel = createHotel();
+        HotelView hotel = createHotel();
 
-        Hotel changed = db.changeHotelService().change(new ChangeHotelCommand(hotel.id(), Version.INITIAL,
+        HotelId id = new HotelId(hotel.id());
+        HotelView changed = db.changeHotelService().change(new ChangeHotelCommand(id, Version.INITIAL,
                 hotelPatch("Hotel Azul Mar", null)));
-        db.deleteHotelService().delete(new DeleteHotelCommand(hotel.id(), new Version(2)));
+        db.deleteHotelService().delete(new DeleteHotelCommand(id, new Version(2)));
 
-        assertThat(changed.version()).isEqualTo(new Version(2));
+        assertThat(changed.version()).isEqualTo(2);
         assertThat(outboxEvents()).extracting(OutboxRow::eventType)
                 .containsExactly("deals.hotel.created", "deals.hotel.updated", "deals.hotel.deleted");
         assertThat(outboxEvents().subList(1, 3)).allSatisfy(e ->
                 assertThat(e.payload()).contains("\"name\": \"Hotel Azul Mar\"", "\"version\": 2"));
-        assertThat(db.hotels.find(hotel.id())).isEmpty();
+        assertThat(db.hotels.find(id)).isEmpty();
     }
 
     @Test
     void seq_strictly_increases_in_the_order_events_were_recorded() {
-        DealView deal = createDeal(createHotel().id().value());
+        DealView deal = createDeal(createHotel().id());
         DealId id = new DealId(deal.id());
         db.changeDealService().change(new ChangeDealCommand(id, Version.INITIAL, patch().pricePerNight("99.99").build()));
         db.deleteDealService().delete(DeleteDealCommand.unconditional(id));

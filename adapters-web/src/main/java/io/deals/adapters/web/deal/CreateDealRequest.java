@@ -2,6 +2,7 @@ package io.deals.adapters.web.deal;
 
 import io.deals.adapters.web.shared.JsonInput;
 import io.deals.application.deal.port.in.CreateDealCommand;
+import io.deals.application.shared.port.in.FieldErrors;
 import io.deals.application.shared.port.in.IdempotencyKey;
 import io.deals.domain.deal.DealDraft;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+/** The body of {@code POST /deals}; a field left out or sent as {@code null} is read as {@code null}. */
 record CreateDealRequest(Long hotelId, String roomType, BigDecimal pricePerNight, BigDecimal originalPrice,
                          Integer discountPercent, LocalDate checkinDate, LocalDate checkoutDate, Boolean isAvailable,
                          List<String> categories, String externalRef) {
@@ -18,19 +20,16 @@ record CreateDealRequest(Long hotelId, String roomType, BigDecimal pricePerNight
             "discount_percent", "checkin_date", "checkout_date", "is_available", "categories", "external_ref");
 
     static CreateDealRequest read(JsonInput in) {
-        return new CreateDealRequest(in.id("hotel_id").orElse(null), in.text("room_type").orElse(null),
-                in.decimal("price_per_night").orElse(null), in.decimal("original_price").orElse(null),
-                in.integer("discount_percent").orElse(null), in.date("checkin_date").orElse(null),
-                in.date("checkout_date").orElse(null), in.bool("is_available").orElse(null),
-                in.strings("categories").orElse(null), in.text("external_ref").orElse(null));
+        return new CreateDealRequest(in.id("hotel_id").value(), in.text("room_type").value(),
+                in.decimal("price_per_night").value(), in.decimal("original_price").value(),
+                in.integer("discount_percent").value(), in.date("checkin_date").value(),
+                in.date("checkout_date").value(), in.bool("is_available").value(),
+                in.strings("categories").value(), in.text("external_ref").value());
     }
 
-    DealDraft draft() {
-        return new DealDraft(hotelId, roomType, pricePerNight, originalPrice, discountPercent, checkinDate,
-                checkoutDate, isAvailable, categories, externalRef);
-    }
-
-    CreateDealCommand toCommand(IdempotencyKey idempotencyKey) {
-        return new CreateDealCommand(draft(), idempotencyKey);
+    /** The command, carrying the fields that could not be read so that the use case reports them with its own. */
+    CreateDealCommand toCommand(IdempotencyKey idempotencyKey, FieldErrors unreadable) {
+        return new CreateDealCommand(new DealDraft(hotelId, roomType, pricePerNight, originalPrice, discountPercent,
+                checkinDate, checkoutDate, isAvailable, categories, externalRef), idempotencyKey, unreadable);
     }
 }

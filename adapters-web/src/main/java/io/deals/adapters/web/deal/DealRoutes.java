@@ -18,9 +18,7 @@ import io.deals.application.deal.port.in.DealQueries;
 import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.in.DeleteDealCommand;
 import io.deals.application.deal.port.in.DeleteDealUseCase;
-import io.deals.domain.deal.Deal;
 import io.deals.domain.deal.DealId;
-import io.deals.domain.deal.DealPatch;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
@@ -59,11 +57,9 @@ public final class DealRoutes implements RouteGroup {
 
     private Object create(Request request, Response response) {
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
-        JsonInput in = new JsonInput(json, CreateDealRequest.FIELDS,
-                DealResponse.READ_ONLY_ON_CREATE);
+        JsonInput in = new JsonInput(json, CreateDealRequest.FIELDS, DealResponse.READ_ONLY_ON_CREATE);
         CreateDealRequest body = CreateDealRequest.read(in);
-        in.throwIfInvalid(() -> Deal.validate(body.draft()));
-        DealView deal = creator.create(body.toCommand(IdempotencyHeader.read(request, "deals", json)));
+        DealView deal = creator.create(body.toCommand(IdempotencyHeader.read(request, "deals", json), in.errors()));
         response.header("Location", "/deals/" + deal.id());
         return represent(response, 201, deal);
     }
@@ -83,12 +79,11 @@ public final class DealRoutes implements RouteGroup {
 
     private Object change(Request request, Response response) {
         DealId id = new DealId(PathIds.id(request, "deal"));
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), DealPatchReader.FIELDS,
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), ChangeDealRequest.FIELDS,
                 DealResponse.READ_ONLY_ON_PATCH);
-        DealPatch patch = DealPatchReader.read(in);
-        ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
-        ChangeDealCommand command = new ChangeDealCommand(id, expected.version(), patch);
-        in.throwIfInvalid(() -> changer.check(command));
+        ChangeDealRequest body = ChangeDealRequest.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        ChangeDealCommand command = body.toCommand(id, expected.version(), in.errors());
         return represent(response, 200, expected.attempt(() -> changer.change(command)));
     }
 

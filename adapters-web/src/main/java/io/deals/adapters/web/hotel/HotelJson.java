@@ -2,8 +2,8 @@ package io.deals.adapters.web.hotel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deals.adapters.web.shared.JsonMappers;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelRepresentation;
-import io.deals.domain.hotel.Hotel;
 import jakarta.inject.Inject;
 
 /** A hotel's JSON: {@link HotelResponse} written by the API's mapper, exactly as a route writes it. */
@@ -17,7 +17,7 @@ public final class HotelJson implements HotelRepresentation {
     }
 
     @Override
-    public String of(Hotel hotel) {
+    public String of(HotelView hotel) {
         return JsonMappers.write(json, HotelResponse.from(hotel));
     }
 }

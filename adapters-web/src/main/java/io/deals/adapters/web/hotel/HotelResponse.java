@@ -1,8 +1,7 @@
 package io.deals.adapters.web.hotel;
 
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.shared.Timestamps;
-import io.deals.domain.hotel.Hotel;
-import io.deals.domain.hotel.HotelDetails;
 
 import java.util.Set;
 
@@ -14,10 +13,9 @@ record HotelResponse(long id, String name, String city, String country, String p
     static final Set<String> READ_ONLY_ON_CREATE = Set.of("id", "version", "created_at", "updated_at");
     static final Set<String> READ_ONLY_ON_PATCH = Set.of("id", "created_at", "updated_at");
 
-    static HotelResponse from(Hotel hotel) {
-        HotelDetails d = hotel.details();
-        return new HotelResponse(hotel.id().value(), d.name(), d.city(), d.country(), d.phone().value(),
-                d.starRating().value(), hotel.version().value(), Timestamps.format(hotel.createdAt()),
+    static HotelResponse from(HotelView hotel) {
+        return new HotelResponse(hotel.id(), hotel.name(), hotel.city(), hotel.country(), hotel.phone(),
+                hotel.starRating(), hotel.version(), Timestamps.format(hotel.createdAt()),
                 Timestamps.format(hotel.updatedAt()));
     }
 }

@@ -21,10 +21,9 @@ import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.in.HotelFilter;
 import io.deals.application.hotel.port.in.HotelQueries;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.shared.port.in.PageRequest;
-import io.deals.domain.hotel.Hotel;
 import io.deals.domain.hotel.HotelId;
-import io.deals.domain.hotel.HotelPatch;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
@@ -71,11 +70,9 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object create(Request request, Response response) {
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
-        JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS,
-                HotelResponse.READ_ONLY_ON_CREATE);
+        JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS, HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
-        in.throwIfInvalid(() -> Hotel.validate(body.draft()));
-        Hotel hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json)));
+        HotelView hotel = creator.create(body.toCommand(IdempotencyHeader.read(request, "hotels", json), in.errors()));
         response.header("Location", "/hotels/" + hotel.id());
         return represent(response, 201, hotel);
     }
@@ -91,18 +88,17 @@ public final class HotelRoutes implements RouteGroup {
 
     private Object get(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        Hotel hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
-        return Preconditions.current(request, response, hotel.version().value(), () -> represent(response, 200, hotel));
+        HotelView hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
+        return Preconditions.current(request, response, hotel.version(), () -> represent(response, 200, hotel));
     }
 
     private Object change(Request request, Response response) {
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
-        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), HotelPatchReader.FIELDS,
+        JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), ChangeHotelRequest.FIELDS,
                 HotelResponse.READ_ONLY_ON_PATCH);
-        HotelPatch patch = HotelPatchReader.read(in);
-        ExpectedVersion expected = Preconditions.forChange(request, Preconditions.bodyVersion(in));
-        ChangeHotelCommand command = new ChangeHotelCommand(id, expected.version(), patch);
-        in.throwIfInvalid(() -> changer.check(command));
+        ChangeHotelRequest body = ChangeHotelRequest.read(in);
+        ExpectedVersion expected = Preconditions.forChange(request, body.version());
+        ChangeHotelCommand command = body.toCommand(id, expected.version(), in.errors());
         return represent(response, 200, expected.attempt(() -> changer.change(command)));
     }
 
@@ -111,8 +107,8 @@ public final class HotelRoutes implements RouteGroup {
         return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteHotelCommand(id, expected)));
     }
 
-    private String represent(Response response, int status, Hotel hotel) {
-        Preconditions.tag(response, hotel.version().value());
+    private String represent(Response response, int status, HotelView hotel) {
+        Preconditions.tag(response, hotel.version());
         return Responses.rawJson(response, status, representation.of(hotel));
     }
 }

@@ -53,10 +53,12 @@ public final class Preconditions {
     }
 
     /**
-     * The version a change is made from: {@code If-Match}, else the body's {@code version}, else
-     * 428. When both are given they must agree.
+     * The version a change is made from: {@code If-Match}, else the body's {@code version} (a
+     * positive number, or {@code null} when the body names none), else 428. When both are given
+     * they must agree.
      */
-    public static ExpectedVersion forChange(Request request, Version bodyVersion) {
+    public static ExpectedVersion forChange(Request request, Long bodyVersionOrNull) {
+        Version bodyVersion = bodyVersionOrNull == null ? null : new Version(bodyVersionOrNull);
         Optional<Version> ifMatch = ifMatch(request);
         if (ifMatch.isPresent()) {
             if (bodyVersion != null && !bodyVersion.equals(ifMatch.get())) {
@@ -93,12 +95,6 @@ public final class Preconditions {
             throw expected.map(e -> e.conflict(conflict)).orElse(conflict);
         }
         return Responses.empty(response, 204);
-    }
-
-    /** The {@code version} a merge-patch body names as the one it was made from, if any. */
-    public static Version bodyVersion(JsonInput in) {
-        Long version = in.id("version").orElse(null);
-        return version == null ? null : new Version(version);
     }
 
     static HttpProblem failed(String message) {

@@ -6,6 +6,7 @@ import io.deals.application.deal.port.in.DealView;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.ReadBack;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -37,21 +38,18 @@ public final class ChangeDealService implements ChangeDealUseCase {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
             Deal current = current(command);
+            // Whatever the version: a request that could not be read applies at none.
+            command.fieldErrors().throwIfAny(() -> current.change(command.patch(), clock.now()));
             current.version().requireExpected(command.expectedVersion(), "deal", id);
             Change<Deal> change = current.change(command.patch(), clock.now());
             if (!change.changedAnything()) {
-                return DealViews.stored(search, command.id());
+                return ReadBack.view(search.find(command.id()), "deal", id);
             }
             deals.update(change.after(), command.expectedVersion());
-            DealView stored = DealViews.stored(search, command.id());
+            DealView stored = ReadBack.view(search.find(command.id()), "deal", id);
             outbox.append(change.events(), representation.of(stored));
             return stored;
         });
-    }
-
-    @Override
-    public void check(ChangeDealCommand command) {
-        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
     }
 
     private Deal current(ChangeDealCommand command) {

@@ -7,6 +7,7 @@ import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
 import io.deals.application.shared.IdempotentCreation;
+import io.deals.application.shared.ReadBack;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
@@ -40,6 +41,7 @@ public final class CreateDealService implements CreateDealUseCase {
 
     @Override
     public DealView create(CreateDealCommand command) {
+        command.fieldErrors().throwIfAny(() -> Deal.validate(command.draft()));
         DealTerms terms = Deal.validate(command.draft());
         return transactions.inTransaction(() -> {
             DealId id = deals.nextId();
@@ -47,7 +49,7 @@ public final class CreateDealService implements CreateDealUseCase {
                     earlier -> search.find(new DealId(earlier))).orElseGet(() -> {
                 Change<Deal> created = Deal.create(id, terms, clock.now());
                 deals.add(created.after());
-                DealView stored = DealViews.stored(search, id);
+                DealView stored = ReadBack.view(search.find(id), "deal", id.value());
                 outbox.append(created.events(), representation.of(stored));
                 return stored;
             });

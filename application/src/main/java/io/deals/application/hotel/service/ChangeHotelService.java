@@ -2,8 +2,11 @@ package io.deals.application.hotel.service;
 
 import io.deals.application.hotel.port.in.ChangeHotelCommand;
 import io.deals.application.hotel.port.in.ChangeHotelUseCase;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelRepresentation;
+import io.deals.application.hotel.port.out.HotelSearch;
+import io.deals.application.shared.ReadBack;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.TransactionRunner;
@@ -14,14 +17,16 @@ import io.deals.domain.shared.NotFoundException;
 public final class ChangeHotelService implements ChangeHotelUseCase {
 
     private final HotelRepository hotels;
+    private final HotelSearch search;
     private final EventOutbox outbox;
     private final HotelRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public ChangeHotelService(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
-                              TransactionRunner transactions, Clock clock) {
+    public ChangeHotelService(HotelRepository hotels, HotelSearch search, EventOutbox outbox,
+                              HotelRepresentation representation, TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
+        this.search = search;
         this.outbox = outbox;
         this.representation = representation;
         this.transactions = transactions;
@@ -29,24 +34,22 @@ public final class ChangeHotelService implements ChangeHotelUseCase {
     }
 
     @Override
-    public Hotel change(ChangeHotelCommand command) {
+    public HotelView change(ChangeHotelCommand command) {
         long id = command.id().value();
         return transactions.inTransaction(() -> {
             Hotel current = current(command);
+            // Whatever the version: a request that could not be read applies at none.
+            command.fieldErrors().throwIfAny(() -> current.change(command.patch(), clock.now()));
             current.version().requireExpected(command.expectedVersion(), "hotel", id);
             Change<Hotel> change = current.change(command.patch(), clock.now());
             if (!change.changedAnything()) {
-                return current;
+                return ReadBack.view(search.find(command.id()), "hotel", id);
             }
-            Hotel stored = hotels.update(change.after(), command.expectedVersion());
+            hotels.update(change.after(), command.expectedVersion());
+            HotelView stored = ReadBack.view(search.find(command.id()), "hotel", id);
             outbox.append(change.events(), representation.of(stored));
             return stored;
         });
-    }
-
-    @Override
-    public void check(ChangeHotelCommand command) {
-        transactions.inTransaction(() -> current(command).change(command.patch(), clock.now()));
     }
 
     private Hotel current(ChangeHotelCommand command) {

@@ -4,6 +4,8 @@ import io.deals.application.hotel.port.in.DeleteHotelCommand;
 import io.deals.application.hotel.port.in.DeleteHotelUseCase;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelRepresentation;
+import io.deals.application.hotel.port.out.HotelSearch;
+import io.deals.application.shared.ReadBack;
 import io.deals.application.shared.UnconditionalDelete;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
@@ -16,14 +18,16 @@ import java.util.List;
 public final class DeleteHotelService implements DeleteHotelUseCase {
 
     private final HotelRepository hotels;
+    private final HotelSearch search;
     private final EventOutbox outbox;
     private final HotelRepresentation representation;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public DeleteHotelService(HotelRepository hotels, EventOutbox outbox, HotelRepresentation representation,
-                              TransactionRunner transactions, Clock clock) {
+    public DeleteHotelService(HotelRepository hotels, HotelSearch search, EventOutbox outbox,
+                              HotelRepresentation representation, TransactionRunner transactions, Clock clock) {
         this.hotels = hotels;
+        this.search = search;
         this.outbox = outbox;
         this.representation = representation;
         this.transactions = transactions;
@@ -39,9 +43,10 @@ public final class DeleteHotelService implements DeleteHotelUseCase {
                 if (command.expectedVersion() != null) {
                     current.version().requireExpected(command.expectedVersion(), "hotel", id);
                 }
+                // Read before the row goes, so the event carries the hotel as it was.
+                String last = representation.of(ReadBack.view(search.find(command.id()), "hotel", id));
                 hotels.remove(command.id(), current.version());
-                // The hotel as it was: the version just removed.
-                outbox.append(List.of(current.delete(clock.now())), representation.of(current));
+                outbox.append(List.of(current.delete(clock.now())), last);
             });
             return null;
         });

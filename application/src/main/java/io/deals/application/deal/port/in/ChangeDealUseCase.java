@@ -2,12 +2,11 @@ package io.deals.application.deal.port.in;
 
 public interface ChangeDealUseCase {
 
-    /** The deal after the change (unchanged, same version, if the patch changed nothing). */
-    DealView change(ChangeDealCommand command);
-
     /**
-     * Checks a change against the current deal without applying it: throws the
-     * {@code ValidationException} (or {@code NotFoundException}) that {@link #change} would.
+     * The deal after the change (unchanged, same version, if the patch changed nothing), in one
+     * transaction. {@code NotFoundException}; else one {@code ValidationException} naming the
+     * command's unreadable fields with the patch's broken rules; else {@code VersionConflictException}
+     * or the patch's {@code ValidationException}.
      */
-    void check(ChangeDealCommand command);
+    DealView change(ChangeDealCommand command);
 }

@@ -3,8 +3,9 @@ package io.deals.application.deal.port.in;
 public interface CreateDealUseCase {
 
     /**
-     * Creates a deal; {@code ValidationException}, {@code UnknownHotelException} or
-     * {@code DuplicateExternalRefException} otherwise.
+     * Creates a deal; otherwise one {@code ValidationException} naming the command's unreadable
+     * fields with the draft's broken rules, {@code UnknownHotelException} or
+     * {@code DuplicateExternalRefException}.
      */
     DealView create(CreateDealCommand command);
 }

@@ -1,15 +1,12 @@
 package io.deals.application.hotel.port.in;
 
-import io.deals.domain.hotel.Hotel;
-
 public interface ChangeHotelUseCase {
 
-    /** The hotel after the change (unchanged, same version, if the patch changed nothing). */
-    Hotel change(ChangeHotelCommand command);
-
     /**
-     * Checks a change against the current hotel without applying it: throws the
-     * {@code ValidationException} (or {@code NotFoundException}) that {@link #change} would.
+     * The hotel after the change (unchanged, same version, if the patch changed nothing), in one
+     * transaction. {@code NotFoundException}; else one {@code ValidationException} naming the
+     * command's unreadable fields with the patch's broken rules; else {@code VersionConflictException}
+     * or the patch's {@code ValidationException}.
      */
-    void check(ChangeHotelCommand command);
+    HotelView change(ChangeHotelCommand command);
 }

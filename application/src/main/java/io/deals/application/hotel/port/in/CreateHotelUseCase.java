@@ -1,9 +1,10 @@
 package io.deals.application.hotel.port.in;
 
-import io.deals.domain.hotel.Hotel;
-
 public interface CreateHotelUseCase {
 
-    /** Creates a hotel; {@code ValidationException} or {@code DuplicateHotelException} otherwise. */
-    Hotel create(CreateHotelCommand command);
+    /**
+     * Creates a hotel; otherwise one {@code ValidationException} naming the command's unreadable
+     * fields with the draft's broken rules, or {@code DuplicateHotelException}.
+     */
+    HotelView create(CreateHotelCommand command);
 }

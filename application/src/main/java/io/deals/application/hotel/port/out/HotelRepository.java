@@ -20,11 +20,11 @@ public interface HotelRepository {
     void add(Hotel hotel);
 
     /**
-     * Stores a changed hotel only if it is still at {@code expected}, and returns it as stored
-     * (one version further). {@code VersionConflictException} if another change came first,
-     * {@code NotFoundException} if it is gone, {@code DuplicateHotelException} on a clash.
+     * Stores a changed hotel only if it is still at {@code expected} (then one version further).
+     * {@code VersionConflictException} if another change came first, {@code NotFoundException}
+     * if it is gone, {@code DuplicateHotelException} on a clash.
      */
-    Hotel update(Hotel changed, Version expected);
+    void update(Hotel changed, Version expected);
 
     /**
      * Removes a hotel, only while at {@code expected}. {@code HotelHasDealsException} while deals

@@ -1,12 +1,17 @@
 package io.deals.application.hotel.port.out;
 
 import io.deals.application.hotel.port.in.HotelFilter;
+import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.shared.port.in.Page;
 import io.deals.application.shared.port.in.PageRequest;
-import io.deals.domain.hotel.Hotel;
+import io.deals.domain.hotel.HotelId;
 
-/** Lists hotels by id, page by page. */
+import java.util.Optional;
+
+/** Reads hotels as views: one by id, or listed by id, page by page. */
 public interface HotelSearch {
 
-    Page<Hotel> list(HotelFilter filter, PageRequest page);
+    Optional<HotelView> find(HotelId id);
+
+    Page<HotelView> list(HotelFilter filter, PageRequest page);
 }
