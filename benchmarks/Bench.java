@@ -82,8 +82,11 @@ public class Bench {
                 Migrations.apply(pool.dataSource());
                 fillIfNeeded(pool.dataSource());
             }
+            // Rate limits off: wrk is one client asking thousands of times a second, and the
+            // benchmark measures the server, not its limiter's refusals.
             Process server = new ProcessBuilder("java", "-jar", "bootstrap/target/deals.jar", "serve", "--port",
-                    Integer.toString(PORT), "--db-url", url, "--data-dir", work.resolve("server").toString())
+                    Integer.toString(PORT), "--db-url", url, "--data-dir", work.resolve("server").toString(),
+                    "--rate-limit-read-per-minute", "0", "--rate-limit-write-per-minute", "0")
                     .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
             try {
                 awaitHealthy();

@@ -42,7 +42,7 @@ public final class DealsServer implements AutoCloseable {
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
-        modules.add(new WebModule(options.cursorKey()));
+        modules.add(new WebModule(options.cursorKey(), options.rateLimits()));
         options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);

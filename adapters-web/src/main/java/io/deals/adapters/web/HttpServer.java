@@ -1,5 +1,6 @@
 package io.deals.adapters.web;
 
+import io.deals.adapters.web.limits.RateLimitFilter;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.OpenStreams;
@@ -47,6 +48,7 @@ public final class HttpServer {
 
     private final Set<RouteGroup> routeGroups;
     private final WriteAccess writeAccess;
+    private final RateLimitFilter rateLimits;
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final OpenStreams streams;
@@ -56,10 +58,11 @@ public final class HttpServer {
     private Router router;
 
     @Inject
-    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json,
-                      OpenStreams streams) {
+    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, RateLimitFilter rateLimits,
+                      ErrorResponses errors, ObjectMapper json, OpenStreams streams) {
         this.routeGroups = routeGroups;
         this.writeAccess = writeAccess;
+        this.rateLimits = rateLimits;
         this.errors = errors;
         this.json = json;
         this.streams = streams;
@@ -180,6 +183,7 @@ public final class HttpServer {
         if (WRITE_METHODS.contains(request.requestMethod())) {
             writeAccess.check(request);
         }
+        rateLimits.apply(request, response);
     }
 
     private Object routeMiss(Request request, Response response) {

@@ -12,6 +12,8 @@ import io.deals.adapters.web.event.EventStreamRoutes;
 import io.deals.adapters.web.health.HealthRoutes;
 import io.deals.adapters.web.imports.ImportRoutes;
 import io.deals.adapters.web.hotel.HotelRoutes;
+import io.deals.adapters.web.limits.RateLimitFilter;
+import io.deals.adapters.web.limits.RateLimits;
 import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.JsonBodies;
@@ -26,10 +28,15 @@ import jakarta.inject.Singleton;
 public final class WebModule extends AbstractModule {
 
     private final byte[] cursorKey;
+    private final RateLimits rateLimits;
 
-    /** {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart. */
-    public WebModule(byte[] cursorKey) {
+    /**
+     * {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart.
+     * {@code rateLimits} is what each client may ask of this server instance a minute.
+     */
+    public WebModule(byte[] cursorKey, RateLimits rateLimits) {
         this.cursorKey = cursorKey.clone();
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -65,6 +72,12 @@ public final class WebModule extends AbstractModule {
     @Singleton
     Paging paging() {
         return new Paging(new Cursors(cursorKey));
+    }
+
+    @Provides
+    @Singleton
+    RateLimitFilter rateLimitFilter() {
+        return new RateLimitFilter(rateLimits);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package io.deals.bootstrap.cli;
 
+import io.deals.adapters.web.limits.RateLimits;
 import io.deals.application.event.service.EventStreamService;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
@@ -40,6 +41,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " default none: no relay)")
     private String kafkaBootstrap;
 
+    @Option(names = "--rate-limit-read-per-minute", defaultValue = "${env:DEALS_RATE_LIMIT_READ_PER_MINUTE:-60000}",
+            paramLabel = "REQUESTS", description = "reads each client may make a minute, 0 for no limit"
+                    + " (env DEALS_RATE_LIMIT_READ_PER_MINUTE; default ${DEFAULT-VALUE})")
+    private int readsPerMinute;
+
+    @Option(names = "--rate-limit-write-per-minute", defaultValue = "${env:DEALS_RATE_LIMIT_WRITE_PER_MINUTE:-6000}",
+            paramLabel = "REQUESTS", description = "writes and imports each client may make a minute, 0 for no limit"
+                    + " (env DEALS_RATE_LIMIT_WRITE_PER_MINUTE; default ${DEFAULT-VALUE})")
+    private int writesPerMinute;
+
     @Option(names = "--demo", description = "on a database without hotels or deals, first import the 50,000 demo deals")
     private boolean demo;
 
@@ -56,14 +67,24 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--kafka-bootstrap': "
                     + e.getMessage());
         }
+        RateLimits rateLimits = new RateLimits(requestsPerMinute("--rate-limit-read-per-minute", readsPerMinute),
+                requestsPerMinute("--rate-limit-write-per-minute", writesPerMinute));
         String dbUrl = database.dbUrl();
         byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
         ServerOptions options = new ServerOptions(port, cursorKey, eventRetention, EventStreamService.DEFAULT_HEARTBEAT,
-                kafka);
+                kafka, rateLimits);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)
                 : DealsRuntime.external(dbUrl, options, demo);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));
         runtime.awaitShutdown();
         return 0;
+    }
+
+    private int requestsPerMinute(String option, int value) {
+        if (value < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + value
+                    + " is negative; give a number of requests a minute, or 0 for no limit");
+        }
+        return value;
     }
 }

@@ -47,6 +47,16 @@ class DealsCommandTest {
     }
 
     @Test
+    void a_negative_rate_limit_fails_with_one_clear_line() {
+        for (String option : new String[] {"--rate-limit-read-per-minute", "--rate-limit-write-per-minute"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("serve", option, "-1")).as(option).isEqualTo(OneLineErrors.USAGE);
+            assertThat(err.toString().strip()).contains(option).contains("-1").contains("0 for no limit")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
     void an_unreachable_database_fails_the_start_with_one_line_and_no_stack_trace() {
         assertThat(run("migrate", "--db-url", "jdbc:postgresql://127.0.0.1:1/deals?connectTimeout=1")).isEqualTo(OneLineErrors.FAILED);
         assertThat(err.toString().strip()).startsWith("migrate: ").doesNotContain("\n").doesNotContain("\tat ");

@@ -2,6 +2,7 @@ package io.deals.bootstrap.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
+import io.deals.adapters.web.limits.RateLimits;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
@@ -27,10 +28,14 @@ abstract class ApiTestBase {
     private static DealsServer server;
     static Api api;
 
+    /**
+     * Rate limits are off: every test of a class is one client, and whether it is throttled must not
+     * depend on how many requests the tests before it made. RateLimitsIT tests the limits.
+     */
     @BeforeAll
     static void startServer() {
         server = DealsServer.start(TestDatabase.dataSource(),
-                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT));
+                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT).withRateLimits(RateLimits.OFF));
         api = new Api(server.port());
     }
 

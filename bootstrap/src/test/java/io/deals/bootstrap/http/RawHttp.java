@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,15 @@ final class RawHttp {
 
     /** A POST with the given header lines (for instance {@code Content-Length: 5}) and body. */
     static Exchange post(int port, String path, List<String> headers, Body body) {
-        try (Socket socket = new Socket("localhost", port)) {
+        return postFrom(InetAddress.getLoopbackAddress(), port, path, headers, body);
+    }
+
+    /**
+     * {@link #post} from the local address {@code from}: any address of 127.0.0.0/8 reaches the
+     * server, which sees it as another client.
+     */
+    static Exchange postFrom(InetAddress from, int port, String path, List<String> headers, Body body) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout((int) PATIENCE.toMillis());
             CountingOutputStream out = new CountingOutputStream(socket.getOutputStream());
             StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
