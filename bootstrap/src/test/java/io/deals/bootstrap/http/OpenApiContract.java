@@ -37,15 +37,18 @@ import java.util.stream.Collectors;
  * within the document). A reply that breaks any of it fails the test that received it.
  *
  * <p>Requests outside the document (an unknown path, another method) may only be answered as its
- * description says: the error shape, 404 or 405 (with {@code Allow} naming exactly the documented
- * methods), or the 400 and 503 any request may get.
+ * description says, each as its response in the components: 404 {@code NotFound}, 405
+ * {@code MethodNotAllowed} (with {@code Allow} naming exactly the documented methods), or the 400
+ * {@code BadRequest} and 503 {@code Unavailable} any request may get.
  */
 public final class OpenApiContract {
 
     private static final String DOCUMENT_ID = "https://deals.invalid/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final Set<String> ANY_REQUEST = Set.of("400", "503");
-    private static final String ERROR = "#/components/schemas/Error";
+    /** The answers a request outside the document may get, by status: the components that describe them. */
+    private static final Map<Integer, String> UNROUTED = Map.of(400, "BadRequest", 404, "NotFound", 503, "Unavailable");
+    private static final Map<Integer, String> WRONG_METHOD = Map.of(400, "BadRequest", 405, "MethodNotAllowed",
+            503, "Unavailable");
     private static final OpenApiContract SERVED = new OpenApiContract(OpenApiDocument.tree());
 
     /** A response object of the document and where it sits, so that schemas inside it can be named. */
@@ -93,9 +96,9 @@ public final class OpenApiContract {
         String call = method + " " + path + " -> " + status;
         Optional<String> template = template(path);
         if (template.isEmpty()) {
-            require(status == 404 || ANY_REQUEST.contains(String.valueOf(status)), call,
+            require(UNROUTED.containsKey(status), call,
                     "no path of the document matches " + path + ", so only 404 (or 400, 503) may answer it");
-            checkJsonBody(call, ERROR, headers, body);
+            checkResponse(call, resolve("/components/responses/" + UNROUTED.get(status)), headers, body);
             return;
         }
         String pathPointer = "/paths/" + escape(template.get());
@@ -108,7 +111,11 @@ public final class OpenApiContract {
         JsonNode responses = operation.get("responses");
         require(responses.has(statusKey), call, "status " + status + " is not documented for " + method + " "
                 + template.get() + " (documented: " + names(responses) + ")");
-        Located response = resolve(pathPointer + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + statusKey);
+        checkResponse(call, resolve(pathPointer + "/" + method.toLowerCase(Locale.ROOT) + "/responses/" + statusKey),
+                headers, body);
+    }
+
+    private void checkResponse(String call, Located response, HttpHeaders headers, String body) {
         checkHeaders(call, response, headers);
         checkContent(call, response, headers, body);
     }
@@ -147,8 +154,7 @@ public final class OpenApiContract {
                 documented.add(key.toUpperCase(Locale.ROOT));
             }
         });
-        String statusKey = String.valueOf(status);
-        require(statusKey.equals("405") || ANY_REQUEST.contains(statusKey), call,
+        require(WRONG_METHOD.containsKey(status), call,
                 "the method is not documented for this path, so only 405 (or 400, 503) may answer it");
         if (status == 405) {
             Set<String> allowed = headers.firstValue("Allow").stream()
@@ -156,7 +162,7 @@ public final class OpenApiContract {
                     .collect(Collectors.toCollection(TreeSet::new));
             require(allowed.equals(documented), call, "Allow names " + allowed + " but the document has " + documented);
         }
-        checkJsonBody(call, ERROR, headers, body);
+        checkResponse(call, resolve("/components/responses/" + WRONG_METHOD.get(status)), headers, body);
     }
 
     private void checkHeaders(String call, Located response, HttpHeaders headers) {

@@ -29,7 +29,14 @@ class OpenApiContractTest {
                        "/things/count": {"get": {"responses": {"200": {"description": "how many",
                          "content": {"application/json": {"schema": {"type": "integer"}}}}}}}},
                      "components": {
-                       "headers": {"ETag": {"required": true, "schema": {"type": "string", "pattern": "^\\"[0-9]+\\"$"}}},
+                       "headers": {"ETag": {"required": true, "schema": {"type": "string", "pattern": "^\\"[0-9]+\\"$"}},
+                                   "Allow": {"required": true, "schema": {"type": "string"}}},
+                       "responses": {
+                         "NotFound": {"description": "no such thing",
+                                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                         "MethodNotAllowed": {"description": "not with this method",
+                                              "headers": {"Allow": {"$ref": "#/components/headers/Allow"}},
+                                              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
                        "schemas": {
                          "Thing": {"type": "object", "additionalProperties": false, "required": ["id", "price"],
                                    "properties": {"id": {"type": "integer"}, "price": {"type": "number", "multipleOf": 0.01},
@@ -104,6 +111,9 @@ class OpenApiContractTest {
                 "Allow", "DELETE, GET"), "{\"error\": {}}")).doesNotThrowAnyException();
         assertThatThrownBy(() -> CONTRACT.check("PUT", "/things/7", 405, headers("Content-Type", "application/json",
                 "Allow", "GET"), "{\"error\": {}}")).isInstanceOf(AssertionError.class).hasMessageContaining("Allow");
+        assertThatThrownBy(() -> CONTRACT.check("PUT", "/things/7", 405, json, "{\"error\": {}}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Allow");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/nothing", 404, json, "[]")).isInstanceOf(AssertionError.class);
     }
 
     private static HttpHeaders headers(String... namesAndValues) {
