@@ -49,6 +49,8 @@ public final class OpenApiContract {
     private static final Map<Integer, String> UNROUTED = Map.of(400, "BadRequest", 404, "NotFound", 503, "Unavailable");
     private static final Map<Integer, String> WRONG_METHOD = Map.of(400, "BadRequest", 405, "MethodNotAllowed",
             503, "Unavailable");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
     private static final OpenApiContract SERVED = new OpenApiContract(OpenApiDocument.tree());
 
     /** A response object of the document and where it sits, so that schemas inside it can be named. */
@@ -78,12 +80,20 @@ public final class OpenApiContract {
     /** The document's operations, as {@code METHOD /path/{template}}. */
     Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(key -> {
-            if (!key.equals("parameters")) {
-                operations.add(key.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-        }));
+        document.get("paths").fields().forEachRemaining(path ->
+                methods(path.getValue()).forEach(method -> operations.add(method + " " + path.getKey())));
         return operations;
+    }
+
+    /** The methods a path item has operations for, upper-case; its other members (parameters, summary...) are none. */
+    private static Set<String> methods(JsonNode pathItem) {
+        Set<String> methods = new TreeSet<>();
+        pathItem.fieldNames().forEachRemaining(key -> {
+            if (HTTP_METHODS.contains(key)) {
+                methods.add(key.toUpperCase(Locale.ROOT));
+            }
+        });
+        return methods;
     }
 
     /**
@@ -148,12 +158,7 @@ public final class OpenApiContract {
     }
 
     private void checkUndocumentedMethod(String call, String pathPointer, int status, HttpHeaders headers, String body) {
-        Set<String> documented = new TreeSet<>();
-        document.at(pathPointer).fieldNames().forEachRemaining(key -> {
-            if (!key.equals("parameters")) {
-                documented.add(key.toUpperCase(Locale.ROOT));
-            }
-        });
+        Set<String> documented = methods(document.at(pathPointer));
         require(WRONG_METHOD.containsKey(status), call,
                 "the method is not documented for this path, so only 405 (or 400, 503) may answer it");
         if (status == 405) {
