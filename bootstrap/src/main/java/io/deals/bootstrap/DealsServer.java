@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.web.HttpServer;
 import io.deals.adapters.web.WebModule;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.application.event.service.EventStreamService;
 import io.deals.application.retention.port.in.PruneUseCase;
 
@@ -59,6 +60,11 @@ public final class DealsServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The routes the server answers, each as its method, template ({@code /deals/:id}) and access. */
+    public List<MatchedRoute> routes() {
+        return http.routes();
     }
 
     /**

@@ -2,7 +2,9 @@ package io.deals.bootstrap;
 
 import io.deals.adapters.persistence.ConnectionPool;
 import io.deals.adapters.persistence.DatabaseSettings;
+import io.deals.bootstrap.http.OpenApiContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +34,7 @@ class DatabaseOutageIT {
     Path dataDirectory;
 
     private final HttpClient client = HttpClient.newHttpClient();
+    private final List<HttpResponse<String>> replies = new ArrayList<>();
 
     @Test
     void answers_503_quickly_while_the_database_is_down_and_recovers_when_it_returns() throws Exception {
@@ -69,13 +74,28 @@ class DatabaseOutageIT {
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return documented(client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).GET().build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> post(URI uri, String json) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return documented(client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> documented(HttpResponse<String> reply) {
+        replies.add(reply);
+        return reply;
+    }
+
+    /**
+     * Every reply, the outage's 503s included, is one the OpenAPI document describes. Checked
+     * afterwards, so that checking takes nothing from the moments the test stages.
+     */
+    @AfterEach
+    void everyReplyIsDocumented() {
+        replies.forEach(reply -> OpenApiContract.served().check(reply.request().method(), reply.uri().toString(),
+                reply.statusCode(), reply.headers(), reply.body()));
     }
 
     private static int freePort() throws IOException {

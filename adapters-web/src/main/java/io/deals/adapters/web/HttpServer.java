@@ -3,6 +3,7 @@ package io.deals.adapters.web;
 import io.deals.adapters.web.limits.RateLimitFilter;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
@@ -23,6 +24,7 @@ import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 import spark.embeddedserver.jetty.JettyServerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -163,6 +165,14 @@ public final class HttpServer {
         http = null;
         router = null;
         LOG.info("HTTP API stopped");
+    }
+
+    /** Every route the started server answers: its method, template and access. */
+    public synchronized List<MatchedRoute> routes() {
+        if (router == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return router.routes();
     }
 
     private void admit(Request request, Response response) {

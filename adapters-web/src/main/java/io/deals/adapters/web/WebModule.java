@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
+import io.deals.adapters.web.docs.DocsRoutes;
 import io.deals.adapters.web.event.EventRoutes;
 import io.deals.adapters.web.event.EventStreamRoutes;
 import io.deals.adapters.web.health.HealthRoutes;
@@ -44,6 +45,7 @@ public final class WebModule extends AbstractModule {
         // Registration order is route order: the fixed /deals/stats before /deals/:id.
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routes.addBinding().to(HealthRoutes.class);
+        routes.addBinding().to(DocsRoutes.class);
         routes.addBinding().to(HotelRoutes.class);
         routes.addBinding().to(DealListRoutes.class);
         routes.addBinding().to(DealRoutes.class);

@@ -39,6 +39,11 @@ abstract class ApiTestBase {
         api = new Api(server.port());
     }
 
+    /** The running server, for what is not asked over HTTP. */
+    static DealsServer server() {
+        return server;
+    }
+
     @AfterAll
     static void stopServer() {
         if (server != null) {

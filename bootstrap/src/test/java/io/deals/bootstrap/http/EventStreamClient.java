@@ -45,6 +45,8 @@ final class EventStreamClient implements AutoCloseable {
     private EventStreamClient(HttpResponse<InputStream> response) {
         this.response = response;
         if (response.statusCode() == 200) {
+            // The stream's status and headers; its body, never ending, is read as events below.
+            OpenApiContract.served().check("GET", response.uri().toString(), 200, response.headers(), null);
             Thread reader = new Thread(this::read, "sse-client");
             reader.setDaemon(true);
             reader.start();
@@ -80,7 +82,7 @@ final class EventStreamClient implements AutoCloseable {
     Reply refusal() {
         assertThat(status()).isNotEqualTo(200);
         try (InputStream body = response.body()) {
-            return Api.received("GET " + response.uri(), status(), headers(),
+            return Api.received("GET", response.uri().toString(), status(), headers(),
                     new String(body.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

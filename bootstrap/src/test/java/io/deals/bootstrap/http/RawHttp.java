@@ -70,7 +70,7 @@ final class RawHttp {
             }, "raw-http-body");
             writer.setDaemon(true);
             writer.start();
-            Exchange exchange = read(socket.getInputStream(), "POST " + path, out.count);
+            Exchange exchange = read(socket.getInputStream(), path, out.count);
             socket.close();
             writer.join(PATIENCE.toMillis());
             return exchange;
@@ -92,7 +92,7 @@ final class RawHttp {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static Exchange read(InputStream in, String call, AtomicLong written) throws IOException {
+    private static Exchange read(InputStream in, String path, AtomicLong written) throws IOException {
         String statusLine = line(in);
         long writtenBeforeReply = written.get();
         if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
@@ -121,7 +121,7 @@ final class RawHttp {
         } else {
             body = in.readAllBytes();
         }
-        Reply reply = Api.received(call, status, HttpHeaders.of(headers, (name, value) -> true),
+        Reply reply = Api.received("POST", path, status, HttpHeaders.of(headers, (name, value) -> true),
                 new String(body, StandardCharsets.UTF_8));
         return new Exchange(reply, writtenBeforeReply);
     }

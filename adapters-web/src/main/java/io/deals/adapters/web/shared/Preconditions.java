@@ -21,19 +21,22 @@ public final class Preconditions {
     }
 
     public static void tag(Response response, long version) {
-        response.header("ETag", "\"" + version + "\"");
+        response.header("ETag", etag(version));
     }
 
-    /** Whether {@code If-None-Match} already names this version (weak comparison, as RFC 9110 says). */
-    public static boolean notModified(Request request, long version) {
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Whether {@code If-None-Match} already names this entity tag (weak comparison, as RFC 9110 says). */
+    public static boolean notModified(Request request, String etag) {
         String header = request.headers("If-None-Match");
         if (header == null) {
             return false;
         }
-        String current = "\"" + version + "\"";
         return Arrays.stream(header.split(",")).map(String::strip)
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
     }
 
     /** The version {@code If-Match} names, if any; {@code *} names none in particular. */
@@ -76,7 +79,7 @@ public final class Preconditions {
 
     /** 304 when {@code If-None-Match} already names the current version, else the representation. */
     public static Object current(Request request, Response response, long version, Supplier<String> represent) {
-        if (notModified(request, version)) {
+        if (notModified(request, etag(version))) {
             tag(response, version);
             return Responses.empty(response, 304);
         }

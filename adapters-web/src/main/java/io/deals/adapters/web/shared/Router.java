@@ -64,6 +64,11 @@ public final class Router {
                 .findFirst();
     }
 
+    /** Every route registered, in registration order. */
+    public List<MatchedRoute> routes() {
+        return entries.stream().map(Entry::route).toList();
+    }
+
     /** The methods routed for this path, if any route matches it. */
     public Optional<Set<String>> allowedMethods(String path) {
         String[] segments = split(path);
