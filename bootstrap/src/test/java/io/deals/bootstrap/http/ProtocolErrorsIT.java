@@ -39,6 +39,23 @@ class ProtocolErrorsIT extends ApiTestBase {
     }
 
     @Test
+    void a_query_parameter_on_an_operation_that_takes_none_answers_400_naming_it() {
+        long hotelId = createHotel();
+        long dealId = createDeal(hotelId).id();
+        String patch = "{\"version\": 1, \"room_type\": \"Suite\"}";
+
+        for (Reply refused : new Reply[]{api.get("/deals/" + dealId + "?fields=id"),
+                api.get("/deals/" + dealId + "/price-history?fields=id"), api.get("/hotels/" + hotelId + "?fields=id"),
+                api.patch("/deals/" + dealId + "?fields=id", patch), api.delete("/hotels/" + hotelId + "?fields=id"),
+                api.post("/deals?fields=id", dealJson(hotelId))}) {
+            assertError(refused, 400, "BAD_REQUEST");
+            assertThat(refused.error().get("details").get(0).get("field").asText()).isEqualTo("fields");
+        }
+        assertThat(api.get("/deals/" + dealId).version()).isEqualTo(1);
+        assertThat(api.get("/hotels/" + hotelId).status()).isEqualTo(200);
+    }
+
+    @Test
     void malformed_json_answers_400_bad_request() {
         assertError(api.post("/hotels", "{\"name\": "), 400, "BAD_REQUEST");
         assertError(api.post("/hotels", "{name: 'x'}"), 400, "BAD_REQUEST");

@@ -95,7 +95,7 @@ public final class DealListRoutes implements RouteGroup {
     }
 
     private Object categories(Request request, Response response) {
-        new QueryParams(request.raw().getQueryString(), Set.of(), Set.of()).throwIfInvalid();
+        QueryParams.refuseAny(request);
         return responses.json(response, 200, new CategoriesResponse(queries.categories().stream()
                 .map(c -> new CategoryItem(c.name(), c.dealCount())).toList()));
     }

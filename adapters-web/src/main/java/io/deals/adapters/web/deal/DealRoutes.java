@@ -8,6 +8,7 @@ import io.deals.adapters.web.shared.JsonInput;
 import io.deals.adapters.web.shared.PathIds;
 import io.deals.adapters.web.shared.Preconditions;
 import io.deals.adapters.web.shared.Preconditions.ExpectedVersion;
+import io.deals.adapters.web.shared.QueryParams;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
@@ -56,6 +57,7 @@ public final class DealRoutes implements RouteGroup {
     }
 
     private Object create(Request request, Response response) {
+        QueryParams.refuseAny(request);
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
         JsonInput in = new JsonInput(json, CreateDealRequest.FIELDS, DealResponse.READ_ONLY_ON_CREATE);
         CreateDealRequest body = CreateDealRequest.read(in);
@@ -65,12 +67,14 @@ public final class DealRoutes implements RouteGroup {
     }
 
     private Object get(Request request, Response response) {
+        QueryParams.refuseAny(request);
         DealId id = new DealId(PathIds.id(request, "deal"));
         DealView deal = queries.find(id).orElseThrow(() -> HttpProblem.notFound("deal " + id + " does not exist"));
         return Preconditions.current(request, response, deal.version(), () -> represent(response, 200, deal));
     }
 
     private Object priceHistory(Request request, Response response) {
+        QueryParams.refuseAny(request);
         DealId id = new DealId(PathIds.id(request, "deal"));
         return queries.priceHistory(id)
                 .map(periods -> responses.json(response, 200, PriceHistoryResponse.from(periods)))
@@ -78,6 +82,7 @@ public final class DealRoutes implements RouteGroup {
     }
 
     private Object change(Request request, Response response) {
+        QueryParams.refuseAny(request);
         DealId id = new DealId(PathIds.id(request, "deal"));
         JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), ChangeDealRequest.FIELDS,
                 DealResponse.READ_ONLY_ON_PATCH);
@@ -88,6 +93,7 @@ public final class DealRoutes implements RouteGroup {
     }
 
     private Object delete(Request request, Response response) {
+        QueryParams.refuseAny(request);
         DealId id = new DealId(PathIds.id(request, "deal"));
         return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteDealCommand(id, expected)));
     }

@@ -69,6 +69,7 @@ public final class HotelRoutes implements RouteGroup {
     }
 
     private Object create(Request request, Response response) {
+        QueryParams.refuseAny(request);
         ObjectNode json = bodies.readObject(request, JsonBodies.JSON);
         JsonInput in = new JsonInput(json, CreateHotelRequest.FIELDS, HotelResponse.READ_ONLY_ON_CREATE);
         CreateHotelRequest body = CreateHotelRequest.read(in);
@@ -87,12 +88,14 @@ public final class HotelRoutes implements RouteGroup {
     }
 
     private Object get(Request request, Response response) {
+        QueryParams.refuseAny(request);
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
         HotelView hotel = queries.find(id).orElseThrow(() -> HttpProblem.notFound("hotel " + id + " does not exist"));
         return Preconditions.current(request, response, hotel.version(), () -> represent(response, 200, hotel));
     }
 
     private Object change(Request request, Response response) {
+        QueryParams.refuseAny(request);
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
         JsonInput in = new JsonInput(bodies.readObject(request, JsonBodies.MERGE_PATCH), ChangeHotelRequest.FIELDS,
                 HotelResponse.READ_ONLY_ON_PATCH);
@@ -103,6 +106,7 @@ public final class HotelRoutes implements RouteGroup {
     }
 
     private Object delete(Request request, Response response) {
+        QueryParams.refuseAny(request);
         HotelId id = new HotelId(PathIds.id(request, "hotel"));
         return Preconditions.delete(request, response, expected -> deleter.delete(new DeleteHotelCommand(id, expected)));
     }

@@ -1,5 +1,7 @@
 package io.deals.adapters.web.shared;
 
+import spark.Request;
+
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,11 @@ public final class QueryParams {
                 problems.add(new ErrorDetail(name, "repeated", "may be given once"));
             }
         });
+    }
+
+    /** Refuses every query parameter, for an operation that takes none: a 400 names each one given. */
+    public static void refuseAny(Request request) {
+        new QueryParams(request.raw().getQueryString(), Set.of(), Set.of()).throwIfInvalid();
     }
 
     /** The names of several parameter groups together, e.g. a resource's filters and paging. */
