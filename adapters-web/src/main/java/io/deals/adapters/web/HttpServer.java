@@ -6,6 +6,7 @@ import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
+import io.deals.adapters.web.shared.SecurityHeaders;
 import io.deals.adapters.web.shared.WriteAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -110,7 +111,10 @@ public final class HttpServer {
         }
     }
 
-    /** Registers a Jetty whose own error answers (before Spark routes anything) are JSON too. */
+    /**
+     * Registers a Jetty whose own error answers (before Spark routes anything) are JSON too, and
+     * whose every answer carries the security headers.
+     */
     private Object jettyWithJsonErrors() {
         JettyErrors jettyErrors = new JettyErrors(json);
         Object identifier = new Object();
@@ -124,6 +128,7 @@ public final class HttpServer {
             public Server create(ThreadPool threadPool) {
                 Server server = new Server(threadPool);
                 server.setErrorHandler(jettyErrors);
+                SecurityHeaders.applyTo(server);
                 return server;
             }
         }));

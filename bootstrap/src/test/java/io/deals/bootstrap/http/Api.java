@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP client of the running server, for tests. Every reply is checked against what the
- * contract promises of every response: an {@code X-Request-Id}, and for an error the one error
- * shape, as JSON, with no stack trace, SQL or class name in it.
+ * contract promises of every response: an {@code X-Request-Id}, {@code X-Content-Type-Options:
+ * nosniff} and no {@code Server} header, and for an error the one error shape, as JSON, with no
+ * stack trace, SQL or class name in it, and {@code Cache-Control: no-store}.
  */
 final class Api {
 
@@ -167,6 +168,9 @@ final class Api {
         String request = call + " -> " + reply.status() + " " + reply.text();
         String requestId = reply.header("X-Request-Id");
         assertThat(requestId).as("X-Request-Id of %s", request).isNotNull().matches(SANE_REQUEST_ID);
+        assertThat(reply.header("X-Content-Type-Options")).as("X-Content-Type-Options of %s", request)
+                .isEqualTo("nosniff");
+        assertThat(reply.headers().allValues("Server")).as("Server header of %s", request).isEmpty();
         // A page cursor is random-looking Base64 that may spell "SQL" or "jdbc" by chance.
         String text = CURSOR_VALUE.matcher(reply.text()).replaceAll("\"next_cursor\":\"\"");
         for (String leak : LEAKS) {
@@ -175,6 +179,7 @@ final class Api {
         assertThat(text).as("body of %s", request).doesNotContainPattern(CLASS_NAME);
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as("Content-Type of %s", request).startsWith("application/json");
+            assertThat(reply.header("Cache-Control")).as("Cache-Control of %s", request).isEqualTo("no-store");
             assertThat(reply.json()).as("error body of %s: %s", request, reply.text()).isNotNull();
             assertThat(names(reply.json())).as("top level of the error of %s", request).containsExactly("error");
             JsonNode error = reply.error();

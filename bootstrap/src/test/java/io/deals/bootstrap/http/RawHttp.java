@@ -73,6 +73,20 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code request} byte for byte (ISO-8859-1), such as a request line no client library would write. */
+    static Reply send(int port, String request) {
+        String call = request.lines().findFirst().orElse("");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout((int) PATIENCE.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream(), call, new AtomicLong()).reply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(call + " over a socket failed", e);
+        }
+    }
+
     /** Writes a body in chunked transfer coding, one chunk per element, then the last, empty chunk. */
     static void chunked(OutputStream out, Iterable<byte[]> chunks) throws IOException {
         for (byte[] chunk : chunks) {
