@@ -2,6 +2,7 @@ package io.deals.adapters.web;
 
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
@@ -34,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP API on one SparkJava instance. Everything that answers errors is registered before
  * the first route (Spark's exception map is not safe to change once it serves), and shutdown
  * drains the requests in flight before Jetty stops.
+ *
+ * <p>Each request is logged on one line and measured once its route has returned: an event
+ * stream, which goes on after that, counts the time it took to open, not how long it stayed open.
  */
 public final class HttpServer {
 
@@ -51,6 +55,7 @@ public final class HttpServer {
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final OpenStreams streams;
+    private final HttpMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Service http;
@@ -58,12 +63,13 @@ public final class HttpServer {
 
     @Inject
     public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json,
-                      OpenStreams streams) {
+                      OpenStreams streams, HttpMetrics metrics) {
         this.routeGroups = routeGroups;
         this.writeAccess = writeAccess;
         this.errors = errors;
         this.json = json;
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /** Starts listening and returns the bound port (the one chosen when {@code port} is 0). */
@@ -116,7 +122,7 @@ public final class HttpServer {
      * whose every answer carries the security headers.
      */
     private Object jettyWithJsonErrors() {
-        JettyErrors jettyErrors = new JettyErrors(json);
+        JettyErrors jettyErrors = new JettyErrors(json, metrics);
         Object identifier = new Object();
         EmbeddedServers.add(identifier, new EmbeddedJettyFactory(new JettyServerFactory() {
             @Override
@@ -173,6 +179,8 @@ public final class HttpServer {
         String requestId = RequestIds.acceptOrGenerate(request.headers(RequestIds.HEADER));
         request.attribute(RequestIds.ATTRIBUTE, requestId);
         response.header(RequestIds.HEADER, requestId);
+        // First, so that a request refused below is still logged and counted under its route.
+        router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (draining) {
             response.header("Connection", "close");
             throw new HttpProblem(503, "UNAVAILABLE", "the server is shutting down");
@@ -181,7 +189,6 @@ public final class HttpServer {
             // Spark would silently route by this header; a method is what the request line says.
             throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
         }
-        router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (WRITE_METHODS.contains(request.requestMethod())) {
             writeAccess.check(request);
         }
@@ -199,10 +206,12 @@ public final class HttpServer {
 
     private void log(Request request, Response response) {
         Long startedNanos = request.attribute(STARTED_NANOS);
-        long millis = startedNanos == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(), millis,
-                requestId(request));
+        long nanos = startedNanos == null ? 0 : System.nanoTime() - startedNanos;
+        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(),
+                TimeUnit.NANOSECONDS.toMillis(nanos), requestId(request));
         if (startedNanos != null) {
+            String route = MatchedRoute.of(request).map(MatchedRoute::openApiPath).orElse(HttpMetrics.UNMATCHED);
+            metrics.answered(request.requestMethod(), route, response.raw().getStatus(), nanos);
             inFlight.decrementAndGet();
         }
     }

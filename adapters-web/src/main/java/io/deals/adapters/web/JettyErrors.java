@@ -19,14 +19,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Errors Jetty answers before Spark sees the request (a malformed request line, oversized
  * headers, a bad URI) get the API's JSON error shape and security headers too, instead of Jetty's
- * HTML page.
+ * HTML page. Requests too malformed to be read are counted (they reach no route, so no other figure sees them).
  */
 final class JettyErrors extends ErrorHandler {
 
     private final ObjectMapper json;
+    private final HttpMetrics metrics;
 
-    JettyErrors(ObjectMapper json) {
+    JettyErrors(ObjectMapper json, HttpMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
         setShowStacks(false);
         setShowServlet(false);
         setCacheControl(SecurityHeaders.NO_STORE);
@@ -34,6 +36,7 @@ final class JettyErrors extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
+        metrics.malformedRequest(status);
         String requestId = RequestIds.acceptOrGenerate(null);
         SecurityHeaders.addToError(fields);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
