@@ -1,5 +1,6 @@
 package io.deals.adapters.web;
 
+import io.deals.adapters.web.shared.Caller;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.MatchedRoute;
@@ -204,14 +205,30 @@ public final class HttpServer {
         return response.body();
     }
 
+    /**
+     * The access line, with its parts as key-value pairs too (fields of a JSON log line), and the
+     * request's figures. The route is the template, never the raw path: that may hold anything a
+     * client typed, line breaks included. No request header is logged, so no token either.
+     */
     private void log(Request request, Response response) {
         Long startedNanos = request.attribute(STARTED_NANOS);
         long nanos = startedNanos == null ? 0 : System.nanoTime() - startedNanos;
-        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(),
-                TimeUnit.NANOSECONDS.toMillis(nanos), requestId(request));
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+        String method = request.requestMethod();
+        String route = MatchedRoute.of(request).map(MatchedRoute::openApiPath).orElse(HttpMetrics.UNMATCHED);
+        int status = response.raw().getStatus();
+        String requestId = requestId(request);
+        String subject = Caller.of(request).map(Caller::subject).orElse("-");
+        ACCESS.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("duration_ms", millis)
+                .addKeyValue("request_id", requestId)
+                .addKeyValue("subject", subject)
+                .log("{} {} {} {}ms request_id={} subject={}", method, route, status, millis, requestId, subject);
         if (startedNanos != null) {
-            String route = MatchedRoute.of(request).map(MatchedRoute::openApiPath).orElse(HttpMetrics.UNMATCHED);
-            metrics.answered(request.requestMethod(), route, response.raw().getStatus(), nanos);
+            metrics.answered(method, route, status, nanos);
             inFlight.decrementAndGet();
         }
     }

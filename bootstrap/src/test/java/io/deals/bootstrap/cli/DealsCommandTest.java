@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DealsCommandTest {
 
@@ -43,6 +45,19 @@ class DealsCommandTest {
             err.getBuffer().setLength(0);
             assertThat(run("serve", "--kafka-bootstrap", servers)).as(servers).isEqualTo(OneLineErrors.USAGE);
             assertThat(err.toString().strip()).contains("--kafka-bootstrap").contains("HOST:PORT").doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void a_log_format_logback_has_no_configuration_for_refuses_the_start() {
+        CommandLine serve = DealsCommand.commandLine().getSubcommands().get("serve");
+        for (String format : new String[] {"xml", "JSON", ""}) {
+            assertThatThrownBy(() -> ServeCommand.checkLogFormat(serve, format)).as(format)
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageContaining("DEALS_LOG_FORMAT").hasMessageContaining("text or json");
+        }
+        for (String format : new String[] {"text", "json", null}) {
+            assertThatCode(() -> ServeCommand.checkLogFormat(serve, format)).as(format).doesNotThrowAnyException();
         }
     }
 
