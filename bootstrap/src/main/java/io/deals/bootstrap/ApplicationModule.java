@@ -38,6 +38,7 @@ import io.deals.application.hotel.service.HotelQueryService;
 import io.deals.application.imports.port.in.ImportDealsUseCase;
 import io.deals.application.imports.port.out.DealFiles;
 import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.imports.port.out.ImportMonitor;
 import io.deals.application.imports.service.ImportDealsService;
 import io.deals.application.retention.port.in.PruneUseCase;
 import io.deals.application.retention.port.out.Pruning;
@@ -74,6 +75,8 @@ final class ApplicationModule extends AbstractModule {
         bind(Clock.class).to(SystemClock.class).in(Singleton.class);
         // Bound by RelayModule when the server relays events to a broker.
         OptionalBinder.newOptionalBinder(binder(), RelayQueries.class);
+        // Imports are counted where ServerMetrics binds a monitor here; an embedding program's are not.
+        OptionalBinder.newOptionalBinder(binder(), ImportMonitor.class).setDefault().toInstance(ImportMonitor.NONE);
     }
 
     @Provides
@@ -134,8 +137,9 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ImportDealsUseCase importDeals(DealFiles files, DealImports imports, TransactionRunner tx, Clock clock) {
-        return new ImportDealsService(files, imports, tx, clock);
+    ImportDealsUseCase importDeals(DealFiles files, DealImports imports, TransactionRunner tx, Clock clock,
+                                   ImportMonitor monitor) {
+        return new ImportDealsService(files, imports, tx, clock, monitor);
     }
 
     @Provides

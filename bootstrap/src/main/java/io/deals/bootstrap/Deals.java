@@ -27,6 +27,7 @@ import io.deals.application.retention.port.in.PruneUseCase;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,11 +57,22 @@ public final class Deals implements AutoCloseable {
     }
 
     public static Deals embed(DataSource dataSource, Schema schema) {
+        return embed(dataSource, schema, List.of());
+    }
+
+    /** {@link #embed(DataSource, Schema)} in a server's process, counting what it does in the server's figures. */
+    static Deals embed(DataSource dataSource, Schema schema, ServerMetrics metrics) {
+        return embed(dataSource, schema, List.of(metrics.module()));
+    }
+
+    private static Deals embed(DataSource dataSource, Schema schema, List<Module> more) {
         if (schema == Schema.MIGRATE) {
             Migrations.apply(dataSource);
         }
-        return new Deals(Guice.createInjector(modules(dataSource, ServerOptions.DEFAULT_EVENT_RETENTION,
-                EventStreamService.DEFAULT_HEARTBEAT)));
+        List<Module> modules = new ArrayList<>(modules(dataSource, ServerOptions.DEFAULT_EVENT_RETENTION,
+                EventStreamService.DEFAULT_HEARTBEAT));
+        modules.addAll(more);
+        return new Deals(Guice.createInjector(modules));
     }
 
     /**

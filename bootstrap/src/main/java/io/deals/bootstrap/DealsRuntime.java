@@ -58,23 +58,32 @@ public final class DealsRuntime implements AutoCloseable {
         }
     }
 
+    /** The pool reports to the server's metrics, and so does the demo's import: both are the server's. */
     private static DealsRuntime start(EmbeddedDatabase embedded, DatabaseSettings settings, ServerOptions options,
                                       boolean demo, long startedNanos) {
-        ConnectionPool pool = ConnectionPool.open(settings,
-                options.kafkaBootstrap().isPresent() ? EventRelay.HELD_CONNECTIONS : 0);
+        ServerMetrics metrics = ServerMetrics.start();
+        ConnectionPool pool;
+        try {
+            pool = ConnectionPool.open(settings, options.kafkaBootstrap().isPresent() ? EventRelay.HELD_CONNECTIONS : 0,
+                    metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             if (demo) {
                 // Before listening, so that the first request already finds the catalogue.
-                try (Deals deals = Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE)) {
+                try (Deals deals = Deals.embed(pool.dataSource(), Deals.Schema.MIGRATE, metrics)) {
                     DemoCatalogue.loadIfEmpty(deals);
                 }
             }
-            DealsServer server = DealsServer.start(pool.dataSource(), options);
+            DealsServer server = DealsServer.start(pool.dataSource(), options, metrics);
             LOG.info("Deals is serving http://localhost:{}/ (started in {} ms)", server.port(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
             return new DealsRuntime(embedded, pool, server);
         } catch (RuntimeException e) {
             pool.close();
+            metrics.close();
             throw e;
         }
     }

@@ -25,24 +25,39 @@ public final class DealsServer implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final EventStreamService eventStream;
     private final Optional<EventRelay> relay;
+    private final ServerMetrics metrics;
     private final int port;
 
     private DealsServer(HttpServer http, Housekeeping housekeeping, EventStreamService eventStream,
-                        Optional<EventRelay> relay, int port) {
+                        Optional<EventRelay> relay, ServerMetrics metrics, int port) {
         this.http = http;
         this.housekeeping = housekeeping;
         this.eventStream = eventStream;
         this.relay = relay;
+        this.metrics = metrics;
         this.port = port;
     }
 
     /**
      * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). With
-     * Kafka brokers in the options, it also relays the events to them.
+     * Kafka brokers in the options, it also relays the events to them. {@code GET /metrics} shows no
+     * connection-pool figures: the caller owns {@code dataSource}, which may not even be a pool.
      */
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
+        ServerMetrics metrics = ServerMetrics.start();
+        try {
+            return start(dataSource, options, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /** {@link #start(DataSource, ServerOptions)}, showing {@code metrics}, which the server closes when it closes. */
+    static DealsServer start(DataSource dataSource, ServerOptions options, ServerMetrics metrics) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
+        modules.add(metrics.module());
         modules.add(new WebModule(options.cursorKey(), options.rateLimits()));
         options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
@@ -50,7 +65,7 @@ public final class DealsServer implements AutoCloseable {
         int port = http.start(options.port());
         Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
         return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
-                injector.getInstance(EventStreamService.class), relay, port);
+                injector.getInstance(EventStreamService.class), relay, metrics, port);
     }
 
     /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
@@ -78,5 +93,6 @@ public final class DealsServer implements AutoCloseable {
         http.stop(DRAIN);
         relay.ifPresent(EventRelay::close);
         eventStream.close();
+        metrics.close();
     }
 }

@@ -9,9 +9,13 @@ import io.deals.application.event.port.out.EventLog;
 import io.deals.application.event.port.out.EventPublisher;
 import io.deals.application.event.port.out.RelayLeases;
 import io.deals.application.event.service.EventRelayService;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
-/** The relay of the events to Kafka, for a server configured with brokers; {@link EventRelay} runs it. */
+/**
+ * The relay of the events to Kafka, for a server configured with brokers; {@link EventRelay} runs it.
+ * It needs the server's {@code MeterRegistry} (see {@link ServerMetrics}).
+ */
 final class RelayModule extends AbstractModule {
 
     /** The relay's name in {@code event_relays}, and so its lease. */
@@ -34,7 +38,10 @@ final class RelayModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EventRelayService relay(EventLog log, RelayLeases leases, EventPublisher publisher) {
-        return new EventRelayService(NAME, log, leases, publisher, new RelayLog(), BATCH_SIZE);
+    EventRelayService relay(EventLog log, RelayLeases leases, EventPublisher publisher, MeterRegistry registry) {
+        EventRelayService relay = new EventRelayService(NAME, log, leases, publisher,
+                new RelayMetrics(new RelayLog(), registry), BATCH_SIZE);
+        RelayMetrics.watchLag(relay, registry);
+        return relay;
     }
 }

@@ -34,7 +34,18 @@ public final class ConnectionPool implements AutoCloseable {
      * connections that are taken for as long as the server runs (such as the event relay's lease).
      */
     public static ConnectionPool open(DatabaseSettings settings, int heldConnections) {
+        return open(settings, heldConnections, null);
+    }
+
+    /**
+     * {@link #open(DatabaseSettings, int)}, reporting the pool's figures ({@code hikaricp_connections_*}:
+     * active, idle, pending, timeouts, acquisition and usage times) to {@code meterRegistry}, a Micrometer
+     * {@code MeterRegistry}. It is handed to HikariCP's own tracker as it is, so this adapter needs no
+     * metrics library; null reports nothing.
+     */
+    public static ConnectionPool open(DatabaseSettings settings, int heldConnections, Object meterRegistry) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(meterRegistry);
         config.setPoolName("deals");
         config.setJdbcUrl(settings.jdbcUrl());
         if (settings.user() != null) {

@@ -1,6 +1,7 @@
 package io.deals.adapters.web;
 
 import io.deals.adapters.web.limits.RateLimitFilter;
+import io.deals.adapters.web.shared.Caller;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
 import io.deals.adapters.web.shared.MatchedRoute;
@@ -8,6 +9,7 @@ import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
+import io.deals.adapters.web.shared.SecurityHeaders;
 import io.deals.adapters.web.shared.WriteAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP API on one SparkJava instance. Everything that answers errors is registered before
  * the first route (Spark's exception map is not safe to change once it serves), and shutdown
  * drains the requests in flight before Jetty stops.
+ *
+ * <p>Each request is logged on one line and measured once its route has returned: an event
+ * stream, which goes on after that, counts the time it took to open, not how long it stayed open.
  */
 public final class HttpServer {
 
@@ -54,6 +59,7 @@ public final class HttpServer {
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final OpenStreams streams;
+    private final HttpMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Service http;
@@ -61,13 +67,14 @@ public final class HttpServer {
 
     @Inject
     public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, RateLimitFilter rateLimits,
-                      ErrorResponses errors, ObjectMapper json, OpenStreams streams) {
+                      ErrorResponses errors, ObjectMapper json, OpenStreams streams, HttpMetrics metrics) {
         this.routeGroups = routeGroups;
         this.writeAccess = writeAccess;
         this.rateLimits = rateLimits;
         this.errors = errors;
         this.json = json;
         this.streams = streams;
+        this.metrics = metrics;
     }
 
     /** Starts listening and returns the bound port (the one chosen when {@code port} is 0). */
@@ -115,9 +122,12 @@ public final class HttpServer {
         }
     }
 
-    /** Registers a Jetty whose own error answers (before Spark routes anything) are JSON too. */
+    /**
+     * Registers a Jetty whose own error answers (before Spark routes anything) are JSON too, and
+     * whose every answer carries the security headers.
+     */
     private Object jettyWithJsonErrors() {
-        JettyErrors jettyErrors = new JettyErrors(json);
+        JettyErrors jettyErrors = new JettyErrors(json, metrics);
         Object identifier = new Object();
         EmbeddedServers.add(identifier, new EmbeddedJettyFactory(new JettyServerFactory() {
             @Override
@@ -129,6 +139,7 @@ public final class HttpServer {
             public Server create(ThreadPool threadPool) {
                 Server server = new Server(threadPool);
                 server.setErrorHandler(jettyErrors);
+                SecurityHeaders.applyTo(server);
                 return server;
             }
         }));
@@ -181,6 +192,8 @@ public final class HttpServer {
         String requestId = RequestIds.acceptOrGenerate(request.headers(RequestIds.HEADER));
         request.attribute(RequestIds.ATTRIBUTE, requestId);
         response.header(RequestIds.HEADER, requestId);
+        // First, so that a request refused below is still logged and counted under its route.
+        router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (draining) {
             response.header("Connection", "close");
             throw new HttpProblem(503, "UNAVAILABLE", "the server is shutting down");
@@ -189,7 +202,6 @@ public final class HttpServer {
             // Spark would silently route by this header; a method is what the request line says.
             throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
         }
-        router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (WRITE_METHODS.contains(request.requestMethod())) {
             writeAccess.check(request);
         }
@@ -206,12 +218,30 @@ public final class HttpServer {
         return response.body();
     }
 
+    /**
+     * The access line, with its parts as key-value pairs too (fields of a JSON log line), and the
+     * request's figures. The route is the template, never the raw path: that may hold anything a
+     * client typed, line breaks included. No request header is logged, so no token either.
+     */
     private void log(Request request, Response response) {
         Long startedNanos = request.attribute(STARTED_NANOS);
-        long millis = startedNanos == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(), millis,
-                requestId(request));
+        long nanos = startedNanos == null ? 0 : System.nanoTime() - startedNanos;
+        long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+        String method = request.requestMethod();
+        String route = MatchedRoute.of(request).map(MatchedRoute::openApiPath).orElse(HttpMetrics.UNMATCHED);
+        int status = response.raw().getStatus();
+        String requestId = requestId(request);
+        String subject = Caller.of(request).map(Caller::subject).orElse("-");
+        ACCESS.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("duration_ms", millis)
+                .addKeyValue("request_id", requestId)
+                .addKeyValue("subject", subject)
+                .log("{} {} {} {}ms request_id={} subject={}", method, route, status, millis, requestId, subject);
         if (startedNanos != null) {
+            metrics.answered(method, route, status, nanos);
             inFlight.decrementAndGet();
         }
     }

@@ -15,6 +15,7 @@ import io.deals.adapters.web.imports.ImportRoutes;
 import io.deals.adapters.web.hotel.HotelRoutes;
 import io.deals.adapters.web.limits.RateLimitFilter;
 import io.deals.adapters.web.limits.RateLimits;
+import io.deals.adapters.web.metrics.MetricsRoutes;
 import io.deals.adapters.web.shared.Cursors;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.JsonBodies;
@@ -25,7 +26,11 @@ import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.WriteAccess;
 import jakarta.inject.Singleton;
 
-/** Binds the HTTP API. It needs the application's use cases and queries, and {@link RepresentationModule}, bound elsewhere. */
+/**
+ * Binds the HTTP API. It needs the application's use cases and queries, {@link RepresentationModule}
+ * and the metrics registry (Micrometer's {@code MeterRegistry} and, for {@code GET /metrics}, the same
+ * as a {@code PrometheusMeterRegistry}), bound elsewhere.
+ */
 public final class WebModule extends AbstractModule {
 
     private final byte[] cursorKey;
@@ -52,9 +57,11 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ImportRoutes.class);
         routes.addBinding().to(EventRoutes.class);
         routes.addBinding().to(EventStreamRoutes.class);
+        routes.addBinding().to(MetricsRoutes.class);
         // Writes are open until a later module binds a token check here.
         OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
         bind(OpenStreams.class).in(Singleton.class);
+        bind(HttpMetrics.class).in(Singleton.class);
         bind(HttpServer.class).in(Singleton.class);
     }
 

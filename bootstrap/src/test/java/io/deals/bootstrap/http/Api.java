@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP client of the running server, for tests. Every reply is checked against what the
- * contract promises of every response: an {@code X-Request-Id}, and for an error the one error
- * shape, as JSON, with no stack trace, SQL or class name in it; and against the OpenAPI document
- * ({@link OpenApiContract}): its operation, status, headers and body schema.
+ * contract promises of every response: an {@code X-Request-Id}, {@code X-Content-Type-Options:
+ * nosniff} and no {@code Server} header, and for an error the one error shape, as JSON, with no
+ * stack trace, SQL or class name in it, and {@code Cache-Control: no-store}; and against the OpenAPI
+ * document ({@link OpenApiContract}): its operation, status, headers and body schema.
  */
 final class Api {
 
@@ -174,6 +175,9 @@ final class Api {
         String request = method + " " + target + " -> " + reply.status() + " " + reply.text();
         String requestId = reply.header("X-Request-Id");
         assertThat(requestId).as("X-Request-Id of %s", request).isNotNull().matches(SANE_REQUEST_ID);
+        assertThat(reply.header("X-Content-Type-Options")).as("X-Content-Type-Options of %s", request)
+                .isEqualTo("nosniff");
+        assertThat(reply.headers().allValues("Server")).as("Server header of %s", request).isEmpty();
         if (reply.status() >= 400 || !DOCUMENTATION.matcher(URI.create(target).getRawPath()).matches()) {
             // A page cursor is random-looking Base64 that may spell "SQL" or "jdbc" by chance.
             String text = CURSOR_VALUE.matcher(reply.text()).replaceAll("\"next_cursor\":\"\"");
@@ -184,6 +188,7 @@ final class Api {
         }
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as("Content-Type of %s", request).startsWith("application/json");
+            assertThat(reply.header("Cache-Control")).as("Cache-Control of %s", request).isEqualTo("no-store");
             assertThat(reply.json()).as("error body of %s: %s", request, reply.text()).isNotNull();
             assertThat(names(reply.json())).as("top level of the error of %s", request).containsExactly("error");
             JsonNode error = reply.error();

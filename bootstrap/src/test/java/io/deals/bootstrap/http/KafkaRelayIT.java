@@ -52,6 +52,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -134,6 +135,9 @@ class KafkaRelayIT {
         assertThat(health.at("/checks/kafka/status").asText()).isEqualTo("UP");
         assertThat(health.at("/checks/relay/status").asText()).isEqualTo("UP");
         assertThat(health.at("/checks/relay/role").asText()).isEqualTo("leader");
+        Scrape metrics = awaitMetrics(api, m -> m.value("deals_events_published_total", Map.of()) >= events.size());
+        assertThat(metrics.value("deals_events_published_total", Map.of())).isEqualTo(events.size());
+        assertThat(metrics.value("deals_events_unpublished", Map.of())).isZero();
     }
 
     @Test
@@ -322,16 +326,25 @@ class KafkaRelayIT {
     }
 
     private static JsonNode awaitHealth(Api api, Predicate<JsonNode> condition, Duration patience) {
+        return await("health", () -> api.get("/health").json(), condition, patience);
+    }
+
+    private static Scrape awaitMetrics(Api api, Predicate<Scrape> condition) {
+        return await("the metrics", () -> Scrape.of(api.get("/metrics").text()), condition, PATIENCE);
+    }
+
+    /** What {@code read} reads, once {@code condition} holds for it; fails after {@code patience}. */
+    private static <T> T await(String what, Supplier<T> read, Predicate<T> condition, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode health = api.get("/health").json();
-        while (!condition.test(health)) {
+        T state = read.get();
+        while (!condition.test(state)) {
             if (System.nanoTime() > deadline) {
-                return fail("health did not reach the expected state within " + patience + ": " + health);
+                return fail(what + " did not reach the expected state within " + patience + ": " + state);
             }
             sleep(Duration.ofMillis(100));
-            health = api.get("/health").json();
+            state = read.get();
         }
-        return health;
+        return state;
     }
 
     private static long created(Reply reply) {

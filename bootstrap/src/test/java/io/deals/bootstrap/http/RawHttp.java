@@ -70,7 +70,7 @@ final class RawHttp {
             }, "raw-http-body");
             writer.setDaemon(true);
             writer.start();
-            Exchange exchange = read(socket.getInputStream(), path, out.count);
+            Exchange exchange = read(socket.getInputStream(), "POST", path, out.count);
             socket.close();
             writer.join(PATIENCE.toMillis());
             return exchange;
@@ -79,6 +79,22 @@ final class RawHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Sends {@code request} byte for byte (ISO-8859-1), such as a request line no client library would write. */
+    static Reply send(int port, String request) {
+        String call = request.lines().findFirst().orElse("");
+        String[] requestLine = call.split(" ");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout((int) PATIENCE.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream(), requestLine[0], requestLine.length > 1 ? requestLine[1] : "/",
+                    new AtomicLong()).reply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(call + " over a socket failed", e);
         }
     }
 
@@ -92,7 +108,7 @@ final class RawHttp {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static Exchange read(InputStream in, String path, AtomicLong written) throws IOException {
+    private static Exchange read(InputStream in, String method, String target, AtomicLong written) throws IOException {
         String statusLine = line(in);
         long writtenBeforeReply = written.get();
         if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
@@ -121,7 +137,7 @@ final class RawHttp {
         } else {
             body = in.readAllBytes();
         }
-        Reply reply = Api.received("POST", path, status, HttpHeaders.of(headers, (name, value) -> true),
+        Reply reply = Api.received(method, target, status, HttpHeaders.of(headers, (name, value) -> true),
                 new String(body, StandardCharsets.UTF_8));
         return new Exchange(reply, writtenBeforeReply);
     }

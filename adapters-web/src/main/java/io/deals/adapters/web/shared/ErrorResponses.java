@@ -80,6 +80,7 @@ public final class ErrorResponses {
 
     public void write(Response response, int status, String code, String message, List<ErrorDetail> details,
                       String requestId) {
+        response.header(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
         response.body(responses.json(response, status, ErrorResponse.of(code, message, details, requestId)));
     }
 }

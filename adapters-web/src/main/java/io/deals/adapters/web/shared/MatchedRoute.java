@@ -3,6 +3,7 @@ package io.deals.adapters.web.shared;
 import spark.Request;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The route a request was matched to before it is handled: its template ({@code /deals/:id}, the
@@ -11,6 +12,12 @@ import java.util.Optional;
 public record MatchedRoute(String method, String template, RouteAccess access) {
 
     private static final String ATTRIBUTE = "deals.route";
+    private static final Pattern PATH_PARAMETER = Pattern.compile(":(\\w+)");
+
+    /** The template as OpenAPI writes it, {@code /deals/{id}}: how metrics and the access log name the route. */
+    public String openApiPath() {
+        return PATH_PARAMETER.matcher(template).replaceAll("{$1}");
+    }
 
     /** Remembers this as the request's route, for whatever handles or reports the request later. */
     public void attachTo(Request request) {

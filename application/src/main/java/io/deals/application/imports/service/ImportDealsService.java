@@ -13,6 +13,7 @@ import io.deals.application.imports.port.out.DealFile;
 import io.deals.application.imports.port.out.DealFiles;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.imports.port.out.ImportMonitor;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.shared.ValidationException;
@@ -36,18 +37,30 @@ public final class ImportDealsService implements ImportDealsUseCase {
     private final DealImports imports;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final ImportMonitor monitor;
 
-    public ImportDealsService(DealFiles files, DealImports imports, TransactionRunner transactions, Clock clock) {
+    public ImportDealsService(DealFiles files, DealImports imports, TransactionRunner transactions, Clock clock,
+                              ImportMonitor monitor) {
         this.files = files;
         this.imports = imports;
         this.transactions = transactions;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
+    /** The monitor hears of an import once its transaction is over, so it never counts one that rolled back. */
     @Override
     public ImportReport importDeals(ImportDealsCommand command) {
         Instant now = clock.now();
-        return transactions.inTransaction(() -> load(command, now));
+        ImportReport report;
+        try {
+            report = transactions.inTransaction(() -> load(command, now));
+        } catch (ImportRejectedException rejected) {
+            monitor.finished(rejected.report());
+            throw rejected;
+        }
+        monitor.finished(report);
+        return report;
     }
 
     private ImportReport load(ImportDealsCommand command, Instant now) {
