@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,8 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,8 +74,14 @@ public class Bench {
     record Sql(String text, Object... params) {
     }
 
+    /** A server to measure: its jar, extra {@code serve} arguments and environment. */
+    record Server(String name, String jar, List<String> arguments, Map<String, String> environment) {
+    }
+
+    /** {@code Bench SECONDS}: every query; {@code Bench SECONDS surface [BASELINE_JAR]}: GET /deals/{id} per configuration. */
     public static void main(String[] args) throws Exception {
         int seconds = Integer.parseInt(args[0]);
+        boolean surface = args.length > 1 && args[1].equals("surface");
         Path work = Path.of("benchmarks/target");
         Files.createDirectories(work.resolve("pg"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
@@ -82,20 +91,91 @@ public class Bench {
                 Migrations.apply(pool.dataSource());
                 fillIfNeeded(pool.dataSource());
             }
-            // Rate limits off: wrk is one client asking thousands of times a second, and the
-            // benchmark measures the server, not its limiter's refusals.
-            Process server = new ProcessBuilder("java", "-jar", "bootstrap/target/deals.jar", "serve", "--port",
-                    Integer.toString(PORT), "--db-url", url, "--data-dir", work.resolve("server").toString(),
-                    "--rate-limit-read-per-minute", "0", "--rate-limit-write-per-minute", "0")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
-            try {
-                awaitHealthy();
-                run(url, seconds, work);
-            } finally {
-                server.destroy();
-                server.waitFor();
+            if (surface) {
+                surface(url, seconds, work, args.length > 2 ? args[2] : null);
+            } else {
+                // Rate limits off: wrk is one client asking thousands of times a second, and the
+                // benchmark measures the server, not its limiter's refusals.
+                Process server = start(new Server("server", JAR, UNLIMITED, Map.of()), url, work);
+                try {
+                    run(url, seconds, work);
+                } finally {
+                    stop(server);
+                }
             }
         }
+    }
+
+    static final String JAR = "bootstrap/target/deals.jar";
+    static final List<String> UNLIMITED = List.of("--rate-limit-read-per-minute", "0", "--rate-limit-write-per-minute", "0");
+
+    static Process start(Server server, String url, Path work) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", server.jar(), "serve", "--port",
+                Integer.toString(PORT), "--db-url", url, "--data-dir", work.resolve("server").toString()));
+        command.addAll(server.arguments());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile());
+        builder.environment().putAll(server.environment());
+        Process process = builder.start();
+        awaitHealthy();
+        return process;
+    }
+
+    static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        server.waitFor();
+    }
+
+    /**
+     * What the API's outer surface costs on the cheapest request, {@code GET /deals/{id}}: the build
+     * before it (when its jar is given), then this build with public reads and no limits (route
+     * matching, metrics, the access line), with every read counted by a rate limit too high to
+     * refuse, and with private reads, so that each request's token is verified (HS256).
+     */
+    static void surface(String url, int seconds, Path work, String baselineJar) throws Exception {
+        String secret = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        Map<String, String> keyed = Map.of("DEALS_JWT_SECRET", secret);
+        List<String> highLimits = List.of("--rate-limit-read-per-minute", "1000000000", "--rate-limit-write-per-minute", "0");
+        List<String> privateReads = new ArrayList<>(UNLIMITED);
+        privateReads.add("--private-reads");
+        String token = mint(secret);
+        List<Server> servers = new ArrayList<>();
+        if (baselineJar != null) {
+            servers.add(new Server("before issue 9 (" + baselineJar + ")", baselineJar, List.of(), Map.of()));
+        }
+        servers.add(new Server("public reads, no rate limit", JAR, UNLIMITED, keyed));
+        servers.add(new Server("public reads, rate-limited (never refused)", JAR, highLimits, keyed));
+        servers.add(new Server("private reads, a token verified per request", JAR, privateReads, keyed));
+
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "GET /deals/%d; %d connections (wrk); %d s each.%n%n| server | req/s | p50 ms | p99 ms |%n|---|---|---|---|%n",
+                DEALS / 2, CONCURRENCY, seconds));
+        for (Server server : servers) {
+            Process process = start(server, url, work);
+            try {
+                List<String> headers = server.arguments().contains("--private-reads")
+                        ? List.of("Authorization: Bearer " + token) : List.of();
+                wrk("/deals/" + DEALS / 2, 3, headers);  // warm-up
+                Result result = wrk("/deals/" + DEALS / 2, seconds, headers);
+                report.append("| ").append(server.name()).append(" | ").append(result.cells()).append(" |\n");
+            } finally {
+                stop(process);
+            }
+        }
+        System.out.println(report);
+        Files.writeString(work.resolve("surface.md"), report);
+    }
+
+    /** A read token from {@code deals token}, signed with {@code secret} as the server will verify it. */
+    static String mint(String secret) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR, "token", "--scope", "deals:read", "--ttl", "1d");
+        builder.environment().put("DEALS_JWT_SECRET", secret);
+        Process token = builder.redirectErrorStream(true).start();
+        String out = new String(token.getInputStream().readAllBytes()).strip();
+        if (token.waitFor() != 0) {
+            throw new IllegalStateException("deals token failed: " + out);
+        }
+        return out;
     }
 
     static void run(String url, int seconds, Path work) throws Exception {
@@ -244,8 +324,14 @@ public class Bench {
     }
 
     static Result wrk(String path, int seconds) throws Exception {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONCURRENCY, "-d" + seconds + "s", "--latency",
-                "http://localhost:" + PORT + path).redirectErrorStream(true).start();
+        return wrk(path, seconds, List.of());
+    }
+
+    static Result wrk(String path, int seconds, List<String> headers) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONCURRENCY, "-d" + seconds + "s", "--latency"));
+        headers.forEach(header -> command.addAll(List.of("-H", header)));
+        command.add("http://localhost:" + PORT + path);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes());
         wrk.waitFor();
         if (out.contains("Non-2xx")) {
