@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import io.deals.adapters.persistence.Migrations;
 import io.deals.adapters.web.HttpServer;
 import io.deals.adapters.web.WebModule;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.application.event.service.EventStreamService;
 import io.deals.application.retention.port.in.PruneUseCase;
 
@@ -42,7 +43,7 @@ public final class DealsServer implements AutoCloseable {
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
-        modules.add(new WebModule(options.cursorKey()));
+        modules.add(new WebModule(options.cursorKey(), options.tokens()));
         options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
@@ -52,13 +53,21 @@ public final class DealsServer implements AutoCloseable {
                 injector.getInstance(EventStreamService.class), relay, port);
     }
 
-    /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
+    /**
+     * {@link #start(DataSource, ServerOptions)} with the default options: no token verifies, so
+     * reads alone are served.
+     */
     public static DealsServer start(DataSource dataSource, int port, byte[] cursorKey) {
         return start(dataSource, ServerOptions.of(port, cursorKey));
     }
 
     public int port() {
         return port;
+    }
+
+    /** The routes the API serves, with what each asks of its caller. */
+    public List<MatchedRoute> routes() {
+        return http.routes();
     }
 
     /**

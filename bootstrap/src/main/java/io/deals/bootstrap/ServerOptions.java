@@ -1,5 +1,6 @@
 package io.deals.bootstrap;
 
+import io.deals.adapters.web.access.TokenSettings;
 import io.deals.application.event.service.EventStreamService;
 
 import java.time.Duration;
@@ -11,11 +12,12 @@ import java.util.regex.Pattern;
 /**
  * How a server runs: its port (0 picks a free one), the key that signs page cursors (see
  * {@link CursorKeys}), how long published events are kept, how often an event stream gets a
- * heartbeat (a keep-alive comment, 15 s unless a test wants it sooner), and the Kafka brokers the
- * events are relayed to (none: no relay, and no Kafka class is even loaded).
+ * heartbeat (a keep-alive comment, 15 s unless a test wants it sooner), the Kafka brokers the
+ * events are relayed to (none: no relay, and no Kafka class is even loaded), and how callers'
+ * tokens are verified (unless set, with a secret nobody knows: no write is let through).
  */
 public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention, Duration heartbeat,
-                            Optional<String> kafkaBootstrap) {
+                            Optional<String> kafkaBootstrap, TokenSettings tokens) {
 
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
@@ -28,20 +30,26 @@ public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention,
         Objects.requireNonNull(eventRetention, "eventRetention");
         Objects.requireNonNull(heartbeat, "heartbeat");
         kafkaBootstrap = kafkaBootstrap.flatMap(ServerOptions::kafkaBootstrap);
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     public static ServerOptions of(int port, byte[] cursorKey) {
         return new ServerOptions(port, cursorKey, DEFAULT_EVENT_RETENTION, EventStreamService.DEFAULT_HEARTBEAT,
-                Optional.empty());
+                Optional.empty(), TokenSettings.sharedSecret(ServerSecret.random()));
     }
 
     /** These options, relaying the events to the Kafka brokers {@code servers} ({@code host:port[,...]}). */
     public ServerOptions withKafkaBootstrap(String servers) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers));
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers), tokens);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap);
+        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap, tokens);
+    }
+
+    /** These options, verifying callers' tokens as {@code settings} say. */
+    public ServerOptions withTokens(TokenSettings settings) {
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, settings);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.deals.adapters.web;
 
+import io.deals.adapters.web.access.AccessControl;
+import io.deals.adapters.web.shared.Caller;
 import io.deals.adapters.web.shared.ErrorResponses;
 import io.deals.adapters.web.shared.HttpProblem;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
-import io.deals.adapters.web.shared.WriteAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import org.eclipse.jetty.server.Server;
@@ -22,6 +24,7 @@ import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 import spark.embeddedserver.jetty.JettyServerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,14 +42,13 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.deals.access");
 
-    private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String STARTED_NANOS = "deals.startedNanos";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** How long stopping waits for open streams to send what they queued and finish. */
     private static final Duration STREAMS_PATIENCE = Duration.ofSeconds(2);
 
     private final Set<RouteGroup> routeGroups;
-    private final WriteAccess writeAccess;
+    private final AccessControl access;
     private final ErrorResponses errors;
     private final ObjectMapper json;
     private final OpenStreams streams;
@@ -56,10 +58,10 @@ public final class HttpServer {
     private Router router;
 
     @Inject
-    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, ErrorResponses errors, ObjectMapper json,
+    public HttpServer(Set<RouteGroup> routeGroups, AccessControl access, ErrorResponses errors, ObjectMapper json,
                       OpenStreams streams) {
         this.routeGroups = routeGroups;
-        this.writeAccess = writeAccess;
+        this.access = access;
         this.errors = errors;
         this.json = json;
         this.streams = streams;
@@ -162,6 +164,11 @@ public final class HttpServer {
         LOG.info("HTTP API stopped");
     }
 
+    /** The routes this server serves, in the order they are matched; empty until it has started. */
+    public synchronized List<MatchedRoute> routes() {
+        return router == null ? List.of() : router.routes();
+    }
+
     private void admit(Request request, Response response) {
         inFlight.incrementAndGet();
         request.attribute(STARTED_NANOS, System.nanoTime());
@@ -177,9 +184,7 @@ public final class HttpServer {
             throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
         }
         router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
-        if (WRITE_METHODS.contains(request.requestMethod())) {
-            writeAccess.check(request);
-        }
+        access.check(request, response);
     }
 
     private Object routeMiss(Request request, Response response) {
@@ -195,8 +200,8 @@ public final class HttpServer {
     private void log(Request request, Response response) {
         Long startedNanos = request.attribute(STARTED_NANOS);
         long millis = startedNanos == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-        ACCESS.info("{} {} {} {}ms {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(), millis,
-                requestId(request));
+        ACCESS.info("{} {} {} {}ms {} {}", request.requestMethod(), request.pathInfo(), response.raw().getStatus(), millis,
+                requestId(request), Caller.of(request).map(Caller::subject).orElse("-"));
         if (startedNanos != null) {
             inFlight.decrementAndGet();
         }

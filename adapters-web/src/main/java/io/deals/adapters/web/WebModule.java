@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
-import com.google.inject.multibindings.OptionalBinder;
+import io.deals.adapters.web.access.AccessControl;
+import io.deals.adapters.web.access.TokenSettings;
 import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
 import io.deals.adapters.web.event.EventRoutes;
@@ -19,17 +20,21 @@ import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
-import io.deals.adapters.web.shared.WriteAccess;
 import jakarta.inject.Singleton;
 
 /** Binds the HTTP API. It needs the application's use cases and queries, and {@link RepresentationModule}, bound elsewhere. */
 public final class WebModule extends AbstractModule {
 
     private final byte[] cursorKey;
+    private final TokenSettings tokens;
 
-    /** {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart. */
-    public WebModule(byte[] cursorKey) {
+    /**
+     * {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart.
+     * {@code tokens} says how callers' tokens are verified.
+     */
+    public WebModule(byte[] cursorKey, TokenSettings tokens) {
         this.cursorKey = cursorKey.clone();
+        this.tokens = tokens;
     }
 
     @Override
@@ -43,8 +48,6 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ImportRoutes.class);
         routes.addBinding().to(EventRoutes.class);
         routes.addBinding().to(EventStreamRoutes.class);
-        // Writes are open until a later module binds a token check here.
-        OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
         bind(OpenStreams.class).in(Singleton.class);
         bind(HttpServer.class).in(Singleton.class);
     }
@@ -65,6 +68,12 @@ public final class WebModule extends AbstractModule {
     @Singleton
     Paging paging() {
         return new Paging(new Cursors(cursorKey));
+    }
+
+    @Provides
+    @Singleton
+    AccessControl accessControl() {
+        return new AccessControl(tokens);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package io.deals.bootstrap.http;
 
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 
 import java.io.ByteArrayOutputStream;
@@ -40,13 +41,17 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** A POST with the given header lines (for instance {@code Content-Length: 5}) and body. */
+    /**
+     * A POST with the given header lines (for instance {@code Content-Length: 5}) and body, and a
+     * token with every scope, as {@link Api} sends it.
+     */
     static Exchange post(int port, String path, List<String> headers, Body body) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout((int) PATIENCE.toMillis());
             CountingOutputStream out = new CountingOutputStream(socket.getOutputStream());
             StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
             headers.forEach(header -> head.append(header).append("\r\n"));
+            head.append("Authorization: ").append(TestTokens.bearer(TestTokens.ALL_SCOPES)).append("\r\n");
             head.append("Connection: close\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -55,6 +55,11 @@ public final class Router {
         http.delete(path, route);
     }
 
+    /** Every route registered, in registration order (which is the order they are matched in). */
+    public List<MatchedRoute> routes() {
+        return entries.stream().map(Entry::route).toList();
+    }
+
     /** The route Spark will pick for this method and path: the first registered that matches, as Spark does. */
     public Optional<MatchedRoute> match(String method, String path) {
         String[] segments = split(path);
