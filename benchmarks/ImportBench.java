@@ -1,3 +1,7 @@
+import io.deals.adapters.web.access.TokenGrant;
+import io.deals.adapters.web.access.TokenMinter;
+import io.deals.adapters.web.access.TokenSettings;
+import io.deals.bootstrap.ServerSecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +34,10 @@ import java.util.Locale;
  * Run with {@code benchmarks/import.sh [rounds]}.
  */
 public class ImportBench {
+
+    /** The server's token secret (DEALS_JWT_SECRET), so that the benchmark makes its own write token. */
+    static final byte[] SECRET = ServerSecret.random();
+    static final String TOKEN = new TokenMinter(TokenSettings.sharedSecret(SECRET)).mint(TokenGrant.FIRST_START);
 
     static final String TABLES = "outbox_events, deal_price_history, deal_categories, deals, categories, hotels,"
             + " idempotency_keys";
@@ -66,9 +75,10 @@ public class ImportBench {
                 report("1,000,000 rows, CLI (-Xmx256m) vs \\copy", cli, copyBig, 3);
 
                 empty(sql);
-                Process server = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--db-url", jdbc,
-                        "--port", "18085").redirectOutput(work.resolve("server.log").toFile())
-                        .redirectErrorStream(true).start();
+                ProcessBuilder serve = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--db-url", jdbc,
+                        "--port", "18085").redirectOutput(work.resolve("server.log").toFile()).redirectErrorStream(true);
+                serve.environment().put("DEALS_JWT_SECRET", Base64.getEncoder().encodeToString(SECRET));
+                Process server = serve.start();
                 try {
                     HttpClient http = HttpClient.newHttpClient();
                     awaitHealthy(http);
@@ -124,7 +134,8 @@ public class ImportBench {
 
     static void post(HttpClient http, Path file) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:18085/imports"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
             throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());

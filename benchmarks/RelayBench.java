@@ -1,3 +1,7 @@
+import io.deals.adapters.web.access.TokenGrant;
+import io.deals.adapters.web.access.TokenMinter;
+import io.deals.adapters.web.access.TokenSettings;
+import io.deals.bootstrap.ServerSecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +49,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Run with {@code benchmarks/relay.sh [rounds]}.
  */
 public class RelayBench {
+
+    /** The server's token secret (DEALS_JWT_SECRET), so that the benchmark makes its own write token. */
+    static final byte[] SECRET = ServerSecret.random();
+    static final String TOKEN = new TokenMinter(TokenSettings.sharedSecret(SECRET)).mint(TokenGrant.FIRST_START);
 
     static final String TOPIC = "deals.events";
     static final String CATALOGUE = "outbox_events, deal_price_history, deal_categories, deals, categories, hotels,"
@@ -215,8 +224,10 @@ public class RelayBench {
     }
 
     static Process serve(Path jar, String jdbc, String kafka, Path log) throws IOException {
-        return new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--db-url", jdbc, "--port",
-                Integer.toString(PORT), "--kafka-bootstrap", kafka).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder serve = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--db-url", jdbc, "--port",
+                Integer.toString(PORT), "--kafka-bootstrap", kafka).redirectOutput(log.toFile()).redirectErrorStream(true);
+        serve.environment().put("DEALS_JWT_SECRET", Base64.getEncoder().encodeToString(SECRET));
+        return serve.start();
     }
 
     static void stop(Process server) throws InterruptedException {
@@ -226,7 +237,8 @@ public class RelayBench {
 
     static void post(HttpClient http, Path file) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/imports"))
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("\"rejected\":0")) {
             throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());

@@ -17,6 +17,9 @@ BOOTSTRAP=$("$BROKER" start | sed -n 's/^KAFKA_BOOTSTRAP=//p')
 trap '"$BROKER" stop >/dev/null; kill $SERVER 2>/dev/null || true' EXIT
 FILE=$WORK/deals-1000000.csv
 java -jar bootstrap/target/deals.jar generate-demo-data --rows 1000000 --output "$FILE" >/dev/null
+# The server verifies tokens with this secret, and `deals token` signs one with it.
+export DEALS_JWT_SECRET=$(head -c 32 /dev/urandom | base64 -w0)
+TOKEN=$(java -jar bootstrap/target/deals.jar token)
 java -jar bootstrap/target/deals.jar serve --data-dir "$WORK/data" --port 18097 --kafka-bootstrap "$BOOTSTRAP" \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
@@ -24,7 +27,8 @@ until curl -sf localhost:18097/health >/dev/null; do sleep 1; done
 PGPORT=$(grep -o '"-p" "[0-9]*"' "$WORK/data/postgres/postmaster.opts" | grep -o '[0-9]*')
 sql() { psql -h localhost -p "$PGPORT" -U postgres -Atc "$1"; }
 start=$(date +%s.%N)
-curl -s -X POST 'localhost:18097/imports?mode=strict' -H 'Content-Type: text/csv' --data-binary @"$FILE" >/dev/null
+curl -s -X POST 'localhost:18097/imports?mode=strict' -H 'Content-Type: text/csv' -H "Authorization: Bearer $TOKEN" \
+  --data-binary @"$FILE" >/dev/null
 committed=$(date +%s.%N)
 head=$(sql "SELECT max(seq) FROM outbox_events")
 until [ "$(sql "SELECT position FROM event_relays WHERE name = 'kafka'")" -ge "$head" ]; do sleep 0.2; done

@@ -58,7 +58,7 @@ public final class DealsServer implements AutoCloseable {
         Migrations.apply(dataSource);
         List<Module> modules = new ArrayList<>(Deals.modules(dataSource, options.eventRetention(), options.heartbeat()));
         modules.add(metrics.module());
-        modules.add(new WebModule(options.cursorKey(), options.rateLimits()));
+        modules.add(new WebModule(options.cursorKey(), options.tokens(), options.rateLimits()));
         options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
@@ -68,7 +68,10 @@ public final class DealsServer implements AutoCloseable {
                 injector.getInstance(EventStreamService.class), relay, metrics, port);
     }
 
-    /** {@link #start(DataSource, ServerOptions)} with the default event retention. */
+    /**
+     * {@link #start(DataSource, ServerOptions)} with the default options: no token verifies, so
+     * reads alone are served.
+     */
     public static DealsServer start(DataSource dataSource, int port, byte[] cursorKey) {
         return start(dataSource, ServerOptions.of(port, cursorKey));
     }
@@ -77,7 +80,7 @@ public final class DealsServer implements AutoCloseable {
         return port;
     }
 
-    /** The routes the server answers, each as its method, template ({@code /deals/:id}) and access. */
+    /** The routes the API serves, with what each asks of its caller. */
     public List<MatchedRoute> routes() {
         return http.routes();
     }

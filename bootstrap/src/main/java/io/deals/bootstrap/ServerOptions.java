@@ -1,6 +1,7 @@
 package io.deals.bootstrap;
 
 import io.deals.adapters.web.limits.RateLimits;
+import io.deals.adapters.web.access.TokenSettings;
 import io.deals.application.event.service.EventStreamService;
 
 import java.time.Duration;
@@ -13,11 +14,12 @@ import java.util.regex.Pattern;
  * How a server runs: its port (0 picks a free one), the key that signs page cursors (see
  * {@link CursorKeys}), how long published events are kept, how often an event stream gets a
  * heartbeat (a keep-alive comment, 15 s unless a test wants it sooner), the Kafka brokers the
- * events are relayed to (none: no relay, and no Kafka class is even loaded), and the requests a
- * minute each client may make ({@link RateLimits#DEFAULT} unless set).
+ * events are relayed to (none: no relay, and no Kafka class is even loaded), how callers' tokens
+ * are verified (unless set, with a secret nobody knows: no write is let through), and the requests
+ * a minute each client may make ({@link RateLimits#DEFAULT} unless set).
  */
 public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention, Duration heartbeat,
-                            Optional<String> kafkaBootstrap, RateLimits rateLimits) {
+                            Optional<String> kafkaBootstrap, TokenSettings tokens, RateLimits rateLimits) {
 
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
@@ -31,25 +33,31 @@ public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention,
         Objects.requireNonNull(heartbeat, "heartbeat");
         kafkaBootstrap = kafkaBootstrap.flatMap(ServerOptions::kafkaBootstrap);
         Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(tokens, "tokens");
     }
 
     public static ServerOptions of(int port, byte[] cursorKey) {
         return new ServerOptions(port, cursorKey, DEFAULT_EVENT_RETENTION, EventStreamService.DEFAULT_HEARTBEAT,
-                Optional.empty(), RateLimits.DEFAULT);
+                Optional.empty(), TokenSettings.sharedSecret(ServerSecret.random()), RateLimits.DEFAULT);
     }
 
     /** These options, relaying the events to the Kafka brokers {@code servers} ({@code host:port[,...]}). */
     public ServerOptions withKafkaBootstrap(String servers) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers), rateLimits);
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers), tokens, rateLimits);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap, rateLimits);
+        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap, tokens, rateLimits);
     }
 
     /** These options with other rate limits ({@link RateLimits#OFF} for none). */
     public ServerOptions withRateLimits(RateLimits limits) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, limits);
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, tokens, limits);
+    }
+
+    /** These options, verifying callers' tokens as {@code settings} say. */
+    public ServerOptions withTokens(TokenSettings settings) {
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, settings, rateLimits);
     }
 
     @Override

@@ -41,7 +41,8 @@ class DatabaseOutageIT {
         int databasePort = freePort();
         EmbeddedPostgres postgres = startPostgres(databasePort);
         try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(postgres.getJdbcUrl("postgres", "postgres")));
-             DealsServer server = DealsServer.start(pool.dataSource(), 0, CursorKeys.random())) {
+             DealsServer server = DealsServer.start(pool.dataSource(),
+                     ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS))) {
             URI base = URI.create("http://localhost:" + server.port());
             assertThat(post(base.resolve("/hotels"), """
                     {"name": "Harbour View", "city": "Toronto", "country": "Canada",
@@ -80,7 +81,7 @@ class DatabaseOutageIT {
 
     private HttpResponse<String> post(URI uri, String json) throws Exception {
         return documented(client.send(HttpRequest.newBuilder(uri).timeout(CONTRACT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+                .header("Authorization", TestTokens.bearer(TestTokens.ALL_SCOPES)).POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> documented(HttpResponse<String> reply) {

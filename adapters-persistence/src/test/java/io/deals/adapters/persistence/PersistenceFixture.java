@@ -252,7 +252,12 @@ public final class PersistenceFixture {
     }
 
     public DeleteDealService deleteDealService() {
-        return new DeleteDealService(deals, search, outbox, REPRESENTATIONS, transactions, clock);
+        return deleteDealService(deals);
+    }
+
+    /** A delete that reads and removes through {@code repository}, which may put another writer between the two. */
+    public DeleteDealService deleteDealService(DealRepository repository) {
+        return new DeleteDealService(repository, search, outbox, REPRESENTATIONS, transactions, clock);
     }
 
     // --- what is stored, read with plain JDBC ------------------------------------------------

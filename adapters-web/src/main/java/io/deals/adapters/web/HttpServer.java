@@ -1,5 +1,6 @@
 package io.deals.adapters.web;
 
+import io.deals.adapters.web.access.AccessControl;
 import io.deals.adapters.web.limits.RateLimitFilter;
 import io.deals.adapters.web.shared.Caller;
 import io.deals.adapters.web.shared.ErrorResponses;
@@ -10,7 +11,6 @@ import io.deals.adapters.web.shared.RequestIds;
 import io.deals.adapters.web.shared.RouteGroup;
 import io.deals.adapters.web.shared.Router;
 import io.deals.adapters.web.shared.SecurityHeaders;
-import io.deals.adapters.web.shared.WriteAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import org.eclipse.jetty.server.Server;
@@ -47,14 +47,13 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("io.deals.access");
 
-    private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String STARTED_NANOS = "deals.startedNanos";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** How long stopping waits for open streams to send what they queued and finish. */
     private static final Duration STREAMS_PATIENCE = Duration.ofSeconds(2);
 
     private final Set<RouteGroup> routeGroups;
-    private final WriteAccess writeAccess;
+    private final AccessControl access;
     private final RateLimitFilter rateLimits;
     private final ErrorResponses errors;
     private final ObjectMapper json;
@@ -66,10 +65,10 @@ public final class HttpServer {
     private Router router;
 
     @Inject
-    public HttpServer(Set<RouteGroup> routeGroups, WriteAccess writeAccess, RateLimitFilter rateLimits,
+    public HttpServer(Set<RouteGroup> routeGroups, AccessControl access, RateLimitFilter rateLimits,
                       ErrorResponses errors, ObjectMapper json, OpenStreams streams, HttpMetrics metrics) {
         this.routeGroups = routeGroups;
-        this.writeAccess = writeAccess;
+        this.access = access;
         this.rateLimits = rateLimits;
         this.errors = errors;
         this.json = json;
@@ -178,12 +177,9 @@ public final class HttpServer {
         LOG.info("HTTP API stopped");
     }
 
-    /** Every route the started server answers: its method, template and access. */
+    /** The routes this server serves, in the order they are matched; empty until it has started. */
     public synchronized List<MatchedRoute> routes() {
-        if (router == null) {
-            throw new IllegalStateException("the server is not started");
-        }
-        return router.routes();
+        return router == null ? List.of() : router.routes();
     }
 
     private void admit(Request request, Response response) {
@@ -202,9 +198,7 @@ public final class HttpServer {
             // Spark would silently route by this header; a method is what the request line says.
             throw HttpProblem.badRequest("X-HTTP-Method-Override is not supported");
         }
-        if (WRITE_METHODS.contains(request.requestMethod())) {
-            writeAccess.check(request);
-        }
+        access.check(request, response);
         rateLimits.apply(request, response);
     }
 

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
-import com.google.inject.multibindings.OptionalBinder;
+import io.deals.adapters.web.access.AccessControl;
+import io.deals.adapters.web.access.TokenSettings;
 import io.deals.adapters.web.deal.DealListRoutes;
 import io.deals.adapters.web.deal.DealRoutes;
 import io.deals.adapters.web.docs.DocsRoutes;
@@ -23,7 +24,6 @@ import io.deals.adapters.web.shared.OpenStreams;
 import io.deals.adapters.web.shared.Paging;
 import io.deals.adapters.web.shared.Responses;
 import io.deals.adapters.web.shared.RouteGroup;
-import io.deals.adapters.web.shared.WriteAccess;
 import jakarta.inject.Singleton;
 
 /**
@@ -34,14 +34,17 @@ import jakarta.inject.Singleton;
 public final class WebModule extends AbstractModule {
 
     private final byte[] cursorKey;
+    private final TokenSettings tokens;
     private final RateLimits rateLimits;
 
     /**
      * {@code cursorKey} signs page cursors (at least 32 bytes): keep it, and cursors survive a restart.
-     * {@code rateLimits} is what each client may ask of this server instance a minute.
+     * {@code tokens} says how callers' tokens are verified; {@code rateLimits} is what each client may
+     * ask of this server instance a minute.
      */
-    public WebModule(byte[] cursorKey, RateLimits rateLimits) {
+    public WebModule(byte[] cursorKey, TokenSettings tokens, RateLimits rateLimits) {
         this.cursorKey = cursorKey.clone();
+        this.tokens = tokens;
         this.rateLimits = rateLimits;
     }
 
@@ -58,8 +61,6 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(EventRoutes.class);
         routes.addBinding().to(EventStreamRoutes.class);
         routes.addBinding().to(MetricsRoutes.class);
-        // Writes are open until a later module binds a token check here.
-        OptionalBinder.newOptionalBinder(binder(), WriteAccess.class).setDefault().toInstance(WriteAccess.OPEN);
         bind(OpenStreams.class).in(Singleton.class);
         bind(HttpMetrics.class).in(Singleton.class);
         bind(HttpServer.class).in(Singleton.class);
@@ -87,6 +88,12 @@ public final class WebModule extends AbstractModule {
     @Singleton
     RateLimitFilter rateLimitFilter() {
         return new RateLimitFilter(rateLimits);
+    }
+
+    @Provides
+    @Singleton
+    AccessControl accessControl() {
+        return new AccessControl(tokens);
     }
 
     @Provides

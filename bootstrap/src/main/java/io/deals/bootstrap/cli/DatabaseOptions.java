@@ -1,5 +1,6 @@
 package io.deals.bootstrap.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,17 +14,15 @@ final class DatabaseOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--data-dir", defaultValue = "${env:DEALS_DATA_DIR:-./deals-data}", paramLabel = "DIR",
-            description = "where the embedded PostgreSQL keeps its data, and the cursor key (env DEALS_DATA_DIR;"
-                    + " default ${DEFAULT-VALUE}; env DEALS_CURSOR_KEY sets the key instead)")
-    private Path dataDir;
+    @Mixin
+    private DataDirectoryOption dataDirectory;
 
     @Option(names = "--db-url", defaultValue = "${env:DEALS_DB_URL}", paramLabel = "JDBC_URL",
             description = "an existing PostgreSQL, e.g. jdbc:postgresql://host/deals?user=u&password=p (env DEALS_DB_URL)")
     private String dbUrl;
 
     Path dataDir() {
-        return dataDir;
+        return dataDirectory.dataDir();
     }
 
     /** The external database's URL, or {@code null} for the embedded one. */

@@ -1,10 +1,15 @@
 package io.deals.bootstrap.cli;
 
+import io.deals.adapters.web.access.TokenGrant;
+import io.deals.adapters.web.access.TokenKeys;
+import io.deals.adapters.web.access.TokenMinter;
+import io.deals.adapters.web.access.TokenSettings;
 import io.deals.adapters.web.limits.RateLimits;
 import io.deals.application.event.service.EventStreamService;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -57,11 +63,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " (env DEALS_RATE_LIMIT_WRITE_PER_MINUTE; default ${DEFAULT-VALUE})")
     private int writesPerMinute;
 
+    @Mixin
+    private TokenOptions tokens;
+
+    @Option(names = "--private-reads", defaultValue = "${env:DEALS_PRIVATE_READS:-false}", arity = "0..1",
+            paramLabel = "true|false", description = "reads need a token with the scope deals:read too"
+                    + " (env DEALS_PRIVATE_READS; default ${DEFAULT-VALUE})")
+    private boolean privateReads;
+
     @Option(names = "--demo", description = "on a database without hotels or deals, first import the 50,000 demo deals")
     private boolean demo;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         checkLogFormat(spec.commandLine(), System.getenv(LOG_FORMAT));
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
@@ -77,13 +91,22 @@ final class ServeCommand implements Callable<Integer> {
         RateLimits rateLimits = new RateLimits(requestsPerMinute("--rate-limit-read-per-minute", readsPerMinute),
                 requestsPerMinute("--rate-limit-write-per-minute", writesPerMinute));
         String dbUrl = database.dbUrl();
+        TokenSettings tokenSettings = tokenSettings(database.dataDir());
         byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
         ServerOptions options = new ServerOptions(port, cursorKey, eventRetention, EventStreamService.DEFAULT_HEARTBEAT,
-                kafka, rateLimits);
+                kafka, tokenSettings, rateLimits);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)
                 : DealsRuntime.external(dbUrl, options, demo);
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "deals-shutdown"));
-        runtime.awaitShutdown();
+        Thread shutdown = new Thread(runtime::close, "deals-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            runtime.awaitShutdown();
+        } catch (InterruptedException e) {
+            // Interrupted by the program that runs this command in its own JVM: stop as a signal would.
+            runtime.close();
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 
@@ -101,5 +124,25 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(commandLine, "Invalid value for " + LOG_FORMAT + ": '" + format
                     + "' (text or json)");
         }
+    }
+
+    /**
+     * How tokens are verified: with the identity provider's keys when given, else with the server's
+     * secret. Made just now, the secret comes with one token for the operator: the one moment the
+     * server can hand it out.
+     */
+    private TokenSettings tokenSettings(Path dataDir) {
+        Optional<TokenKeys.PublicKeys> publicKeys = tokens.publicKeys();
+        if (publicKeys.isPresent()) {
+            return tokens.settings(publicKeys.get()).withPrivateReads(privateReads);
+        }
+        ServerSecret.Kept secret = ServerSecret.TOKEN_KEY.configuredOrKeptIn(
+                System.getenv(ServerSecret.TOKEN_KEY.variable()), dataDir);
+        TokenSettings settings = tokens.settings(new TokenKeys.SharedSecret(secret.bytes())).withPrivateReads(privateReads);
+        if (secret.made()) {
+            spec.commandLine().getOut().println("Write token: " + new TokenMinter(settings).mint(TokenGrant.FIRST_START));
+            spec.commandLine().getOut().flush();
+        }
+        return settings;
     }
 }

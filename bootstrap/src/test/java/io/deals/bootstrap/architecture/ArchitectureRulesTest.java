@@ -88,6 +88,7 @@ class ArchitectureRulesTest {
     static final String KAFKA = "org.apache.kafka..";
     static final String COMMONS_CSV = "org.apache.commons.csv..";
     static final String[] METRICS = {"io.micrometer..", "io.prometheus.."};
+    static final String JOSE = "com.nimbusds..";
 
     // ---------------------------------------------------------------------------------------------------------
     // 1. Layers: domain <- application <- adapters <- bootstrap; nothing outside these layers.
@@ -214,6 +215,13 @@ class ArchitectureRulesTest {
             .that().resideOutsideOfPackages(WEB, BOOTSTRAP)
             .should().dependOnClassesThat().resideInAnyPackage(METRICS)
             .because("ARCHITECTURE.md rule 4: Micrometer (and Prometheus' model) only in web and bootstrap");
+
+    /** Tokens are the API's business: bootstrap and the command line reach them through web's own types. */
+    @ArchTest
+    static final ArchRule jose_only_in_web = noClasses()
+            .that().resideOutsideOfPackage(WEB)
+            .should().dependOnClassesThat().resideInAPackage(JOSE)
+            .because("ARCHITECTURE.md rule 4: each technology stays in its adapter (JWTs: the web adapter)");
 
     // ---------------------------------------------------------------------------------------------------------
     // 5. Adapters do not depend on each other.

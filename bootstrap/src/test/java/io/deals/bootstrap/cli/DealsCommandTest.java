@@ -72,6 +72,19 @@ class DealsCommandTest {
     }
 
     @Test
+    void a_public_keys_file_that_cannot_be_read_fails_with_one_clear_line() {
+        assertThat(run("serve", "--jwt-public-keys", "/nowhere/idp.pem")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString().strip()).contains("--jwt-public-keys").contains("/nowhere/idp.pem")
+                .doesNotContain("\n").doesNotContain("\tat ");
+    }
+
+    @Test
+    void private_reads_neither_true_nor_false_fail_with_one_clear_line() {
+        assertThat(run("serve", "--private-reads=sometimes")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString().strip()).contains("--private-reads").contains("sometimes").doesNotContain("\n");
+    }
+
+    @Test
     void an_unreachable_database_fails_the_start_with_one_line_and_no_stack_trace() {
         assertThat(run("migrate", "--db-url", "jdbc:postgresql://127.0.0.1:1/deals?connectTimeout=1")).isEqualTo(OneLineErrors.FAILED);
         assertThat(err.toString().strip()).startsWith("migrate: ").doesNotContain("\n").doesNotContain("\tat ");

@@ -1,6 +1,5 @@
 package io.deals.bootstrap.cli;
 
-import io.deals.adapters.persistence.DatabaseSettings;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.bootstrap.demo.DemoDeals;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +101,7 @@ class ImportCommandIT {
         String[] withDatabase = new String[args.length + 2];
         System.arraycopy(args, 0, withDatabase, 0, args.length);
         withDatabase[args.length] = "--db-url";
-        withDatabase[args.length + 1] = urlWithCredentials(TestDatabase.settings());
+        withDatabase[args.length + 1] = TestDatabaseUrl.withCredentials();
         CommandLine commandLine = DealsCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -116,19 +114,6 @@ class ImportCommandIT {
             new DemoDeals(rows, 10, 5, dirtyRate).writeTo(writer);
         }
         return file;
-    }
-
-    private static String urlWithCredentials(DatabaseSettings settings) {
-        StringBuilder url = new StringBuilder(settings.jdbcUrl());
-        char separator = settings.jdbcUrl().contains("?") ? '&' : '?';
-        if (settings.user() != null) {
-            url.append(separator).append("user=").append(URLEncoder.encode(settings.user(), StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        if (settings.password() != null) {
-            url.append(separator).append("password=").append(URLEncoder.encode(settings.password(), StandardCharsets.UTF_8));
-        }
-        return url.toString();
     }
 
     private static long deals() {

@@ -6,6 +6,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.bootstrap.DealsServer;
+import io.deals.bootstrap.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ class AccessLogIT extends ApiTestBase {
         assertThat(access.get("status").asInt()).isEqualTo(200);
         assertThat(access.get("duration_ms").isIntegralNumber()).isTrue();
         assertThat(access.get("duration_ms").asLong()).isNotNegative();
-        assertThat(access.get("subject").asText()).isEqualTo("-");
+        assertThat(access.get("subject").asText()).isEqualTo(TestTokens.SUBJECT);
         assertThat(access.get("message").asText()).startsWith("GET /hotels/{id} 200 ");
     }
 
@@ -75,7 +76,7 @@ class AccessLogIT extends ApiTestBase {
 
         assertThat(lines).filteredOn(line -> line.contains("text-access-1")).singleElement().asString()
                 .matches("\\S+Z INFO  io\\.deals\\.access - GET /hotels/\\{id} 404 \\d+ms request_id=text-access-1"
-                        + " subject=-");
+                        + " subject=" + TestTokens.SUBJECT);
     }
 
     /** Configures logback from the shipped file in {@code format} and sends the console here. */

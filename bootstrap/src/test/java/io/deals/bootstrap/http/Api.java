@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deals.bootstrap.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contract promises of every response: an {@code X-Request-Id}, {@code X-Content-Type-Options:
  * nosniff} and no {@code Server} header, and for an error the one error shape, as JSON, with no
  * stack trace, SQL or class name in it, and {@code Cache-Control: no-store}; and against the OpenAPI
- * document ({@link OpenApiContract}): its operation, status, headers and body schema.
+ * document ({@link OpenApiContract}): its operation, status, headers and body schema. It sends a
+ * token with every scope (made with {@link TestTokens#SETTINGS}, which test servers verify with)
+ * unless a request carries its own {@code Authorization} header or the client was made
+ * {@link #anonymous()}.
  */
 final class Api {
 
@@ -42,14 +47,30 @@ final class Api {
     private static final List<String> LEAKS = List.of("Exception", "at io.deals", "SQL", "\tat ", "PSQL", "jdbc",
             "Caused by");
 
-    private final HttpClient client = HttpClient.newBuilder()
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI base;
+    private final Optional<String> token;
 
     Api(int port) {
-        this.base = URI.create("http://localhost:" + port);
+        this(URI.create("http://localhost:" + port), Optional.of(TestTokens.ALL_SCOPES));
+    }
+
+    private Api(URI base, Optional<String> token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** This client sending {@code other} as its token. */
+    Api withToken(String other) {
+        return new Api(base, Optional.of(other));
+    }
+
+    /** This client sending no token. */
+    Api anonymous() {
+        return new Api(base, Optional.empty());
     }
 
     /** The server's port, for requests made without this client. */
@@ -119,8 +140,11 @@ final class Api {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        if (!named("Authorization", headers)) {
+            token.ifPresent(value -> request.header("Authorization", TestTokens.bearer(value)));
+        }
         try {
-            var response = client.send(request.build(), BodyHandlers.ofString());
+            var response = CLIENT.send(request.build(), BodyHandlers.ofString());
             Reply reply = new Reply(response.statusCode(), response.headers(), response.body(),
                     parse(response.body()));
             checkInvariants(method, path, reply);
@@ -147,11 +171,18 @@ final class Api {
         return "\"" + version + "\"";
     }
 
-    private static String[] withJsonType(String... headers) {
+    private static boolean named(String name, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
-            if (headers[i].equalsIgnoreCase("Content-Type")) {
-                return headers;
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private static String[] withJsonType(String... headers) {
+        if (named("Content-Type", headers)) {
+            return headers;
         }
         List<String> all = new ArrayList<>(List.of(headers));
         all.add("Content-Type");

@@ -3,19 +3,25 @@ package io.deals.bootstrap.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.adapters.web.limits.RateLimits;
+import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One real server per test class over the shared test database, emptied before each test. */
+/**
+ * One real server per test class over the shared test database, emptied before each test; its
+ * tokens are {@link TestTokens}'.
+ */
 abstract class ApiTestBase {
 
     static final String HOTEL = """
@@ -35,13 +41,14 @@ abstract class ApiTestBase {
     @BeforeAll
     static void startServer() {
         server = DealsServer.start(TestDatabase.dataSource(),
-                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT).withRateLimits(RateLimits.OFF));
+                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT).withTokens(TestTokens.SETTINGS)
+                        .withRateLimits(RateLimits.OFF));
         api = new Api(server.port());
     }
 
-    /** The running server, for what is not asked over HTTP. */
-    static DealsServer server() {
-        return server;
+    /** The routes the server serves, with what each asks of its caller. */
+    static List<MatchedRoute> routes() {
+        return server.routes();
     }
 
     @AfterAll

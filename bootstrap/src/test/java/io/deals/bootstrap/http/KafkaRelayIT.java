@@ -25,6 +25,7 @@ import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.Deals;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.imports.DealsCsv;
 import io.deals.domain.hotel.HotelDraft;
@@ -247,7 +248,8 @@ class KafkaRelayIT {
     // ---------------------------------------------------------------------------------------------------------
 
     private static ServerOptions kafkaOptions() {
-        return ServerOptions.of(0, CursorKeys.random()).withKafkaBootstrap(broker.bootstrapServers());
+        return ServerOptions.of(0, CursorKeys.random()).withKafkaBootstrap(broker.bootstrapServers())
+                .withTokens(TestTokens.SETTINGS);
     }
 
     private Api serverWithKafka() {

@@ -556,15 +556,15 @@ class ListingIT extends ApiTestBase {
 
         String cursor;
         try (DealsServer first = DealsServer.start(TestDatabase.dataSource(), 0, key.clone())) {
-            cursor = new Api(first.port()).get(query).json().get("page").get("next_cursor").asText();
+            cursor = new Api(first.port()).anonymous().get(query).json().get("page").get("next_cursor").asText();
         }
         try (DealsServer restarted = DealsServer.start(TestDatabase.dataSource(), 0, key.clone())) {
-            Reply next = new Api(restarted.port()).get(query + "&cursor=" + cursor);
+            Reply next = new Api(restarted.port()).anonymous().get(query + "&cursor=" + cursor);
             assertThat(next.status()).as(next.text()).isEqualTo(200);
             assertThat(ids(next)).containsExactlyElementsOf(expected.subList(LIMIT, 2 * LIMIT));
         }
         try (DealsServer otherKey = DealsServer.start(TestDatabase.dataSource(), 0, CursorKeys.random())) {
-            assertError(new Api(otherKey.port()).get(query + "&cursor=" + cursor), 400, "INVALID_CURSOR");
+            assertError(new Api(otherKey.port()).anonymous().get(query + "&cursor=" + cursor), 400, "INVALID_CURSOR");
         }
         assertError(api.get(query + "&cursor=" + cursor), 400, "INVALID_CURSOR");
     }

@@ -5,6 +5,7 @@ import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.http.Scrape.Sample;
 import io.deals.bootstrap.imports.DealsCsv;
@@ -42,7 +43,7 @@ class MetricsIT {
 
     @BeforeAll
     static void startServer() {
-        runtime = DealsRuntime.external(jdbcUrl(), ServerOptions.of(0, CursorKeys.random()), false);
+        runtime = DealsRuntime.external(jdbcUrl(), ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS), false);
         api = new Api(runtime.port());
     }
 

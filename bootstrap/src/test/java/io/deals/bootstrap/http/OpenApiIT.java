@@ -46,7 +46,7 @@ class OpenApiIT extends ApiTestBase {
 
     @Test
     void every_route_the_server_answers_is_documented_and_every_documented_operation_is_answered() {
-        Set<String> registered = server().routes().stream().map(OpenApiIT::operation).collect(Collectors.toSet());
+        Set<String> registered = routes().stream().map(OpenApiIT::operation).collect(Collectors.toSet());
         Set<String> documented = Set.copyOf(OpenApiContract.served().operations());
 
         assertThat(registered).as("the server's routes, against the document's operations")
@@ -62,7 +62,7 @@ class OpenApiIT extends ApiTestBase {
                 RouteAccess.WRITE, "[{\"bearer\":[\"deals:write\"]}]",
                 RouteAccess.IMPORT, "[{\"bearer\":[\"deals:import\"]}]");
 
-        for (MatchedRoute route : server().routes()) {
+        for (MatchedRoute route : routes()) {
             JsonNode operation = paths.get(route.openApiPath()).get(route.method().toLowerCase(Locale.ROOT));
             JsonNode responses = operation.get("responses");
             assertThat(operation.get("security").toString()).as("security of %s", operation(route))

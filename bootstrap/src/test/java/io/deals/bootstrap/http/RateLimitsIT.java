@@ -1,10 +1,14 @@
 package io.deals.bootstrap.http;
 
 import io.deals.adapters.persistence.testing.TestDatabase;
+import io.deals.adapters.web.access.Scope;
+import io.deals.adapters.web.access.TokenGrant;
+import io.deals.adapters.web.access.TokenMinter;
 import io.deals.adapters.web.limits.RateLimits;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +18,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static io.deals.bootstrap.http.ApiTestBase.HOTEL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +49,7 @@ class RateLimitsIT {
     }
 
     private Api serve(RateLimits limits) {
-        server = DealsServer.start(TestDatabase.dataSource(), ServerOptions.of(0, CursorKeys.random())
+        server = DealsServer.start(TestDatabase.dataSource(), ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS)
                 .withRateLimits(limits));
         return new Api(server.port());
     }
@@ -125,15 +131,34 @@ class RateLimitsIT {
     @Test
     void another_address_has_buckets_of_its_own() throws UnknownHostException {
         Api api = serve(SMALL);
+        InetAddress here = InetAddress.getByName("127.0.0.1");
+        for (int i = 0; i < SMALL.readPerMinute(); i++) {
+            assertThat(anonymousRead(api, here).status()).isEqualTo(200);
+        }
+
+        Reply fromElsewhere = anonymousRead(api, InetAddress.getByName("127.0.0.2"));
+
+        assertThat(fromElsewhere.status()).isEqualTo(200);
+        assertThat(fromElsewhere.header("RateLimit")).startsWith("\"read\";r=" + (SMALL.readPerMinute() - 1) + ";");
+        ApiTestBase.assertError(anonymousRead(api, here), 429, "RATE_LIMITED");
+    }
+
+    @Test
+    void another_subject_has_buckets_of_its_own() {
+        Api api = serve(SMALL);
         useUpTheWrites(api);
+        Api another = api.withToken(new TokenMinter(TestTokens.SETTINGS)
+                .mint(new TokenGrant("another-client", Set.of(Scope.WRITE), Duration.ofMinutes(5))));
 
-        Reply fromElsewhere = RawHttp.postFrom(InetAddress.getByName("127.0.0.2"), api.port(), "/hotels",
-                List.of("Content-Type: application/json", "Content-Length: " + INVALID_HOTEL.length()),
-                out -> out.write(INVALID_HOTEL.getBytes(StandardCharsets.UTF_8))).reply();
+        Reply refused = another.post("/hotels", INVALID_HOTEL);
 
-        assertThat(fromElsewhere.status()).isEqualTo(422);
-        assertThat(fromElsewhere.header("RateLimit")).isEqualTo("\"write\";r=2;t=20");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.header("RateLimit")).isEqualTo("\"write\";r=2;t=20");
         ApiTestBase.assertError(api.post("/hotels", INVALID_HOTEL), 429, "RATE_LIMITED");
+    }
+
+    private static Reply anonymousRead(Api api, InetAddress from) {
+        return RawHttp.sendFrom(from, api.port(), "GET", "/hotels", List.of(), out -> { }).reply();
     }
 
     @Test

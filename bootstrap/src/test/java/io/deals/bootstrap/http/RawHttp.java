@@ -1,5 +1,6 @@
 package io.deals.bootstrap.http;
 
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 
 import java.io.ByteArrayOutputStream;
@@ -41,20 +42,26 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    /** A POST with the given header lines (for instance {@code Content-Length: 5}) and body. */
+    /**
+     * A POST with the given header lines (for instance {@code Content-Length: 5}) and body, and a
+     * token with every scope, as {@link Api} sends it.
+     */
     static Exchange post(int port, String path, List<String> headers, Body body) {
-        return postFrom(InetAddress.getLoopbackAddress(), port, path, headers, body);
+        List<String> authorized = new ArrayList<>(headers);
+        authorized.add("Authorization: " + TestTokens.bearer(TestTokens.ALL_SCOPES));
+        return sendFrom(InetAddress.getLoopbackAddress(), port, "POST", path, authorized, body);
     }
 
     /**
-     * {@link #post} from the local address {@code from}: any address of 127.0.0.0/8 reaches the
-     * server, which sees it as another client.
+     * A request with exactly the given header lines (no token unless one is among them), from the
+     * local address {@code from}: any address of 127.0.0.0/8 reaches the server, which sees it as
+     * another client.
      */
-    static Exchange postFrom(InetAddress from, int port, String path, List<String> headers, Body body) {
+    static Exchange sendFrom(InetAddress from, int port, String method, String path, List<String> headers, Body body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout((int) PATIENCE.toMillis());
             CountingOutputStream out = new CountingOutputStream(socket.getOutputStream());
-            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n");
             headers.forEach(header -> head.append(header).append("\r\n"));
             head.append("Connection: close\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -70,12 +77,12 @@ final class RawHttp {
             }, "raw-http-body");
             writer.setDaemon(true);
             writer.start();
-            Exchange exchange = read(socket.getInputStream(), "POST", path, out.count);
+            Exchange exchange = read(socket.getInputStream(), method, path, out.count);
             socket.close();
             writer.join(PATIENCE.toMillis());
             return exchange;
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + path + " over a socket failed", e);
+            throw new UncheckedIOException(method + " " + path + " over a socket failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

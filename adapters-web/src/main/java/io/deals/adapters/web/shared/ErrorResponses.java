@@ -46,6 +46,7 @@ public final class ErrorResponses {
                 // client from sending its next request on it.
                 response.header("Connection", "close");
             }
+            problem.headers().forEach(response::header);
             write(response, problem.status(), problem.code(), problem.getMessage(), problem.details(), requestId);
         } else if (failure instanceof ValidationException invalid) {
             write(response, 422, invalid.code(), invalid.getMessage(),

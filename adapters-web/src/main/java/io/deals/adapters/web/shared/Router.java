@@ -55,6 +55,11 @@ public final class Router {
         http.delete(path, route);
     }
 
+    /** Every route registered, in registration order (which is the order they are matched in). */
+    public List<MatchedRoute> routes() {
+        return entries.stream().map(Entry::route).toList();
+    }
+
     /** The route Spark will pick for this method and path: the first registered that matches, as Spark does. */
     public Optional<MatchedRoute> match(String method, String path) {
         String[] segments = split(path);
@@ -62,11 +67,6 @@ public final class Router {
                 .filter(entry -> entry.route().method().equals(method) && matches(entry.segments(), segments))
                 .map(Entry::route)
                 .findFirst();
-    }
-
-    /** Every route registered, in registration order. */
-    public List<MatchedRoute> routes() {
-        return entries.stream().map(Entry::route).toList();
     }
 
     /** The methods routed for this path, if any route matches it. */
