@@ -5,6 +5,7 @@ import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,8 @@ class OneTransactionPerWriteIT {
 
     @BeforeAll
     static void startServer() {
-        server = DealsServer.start(DATABASE.dataSource(), ServerOptions.of(0, CursorKeys.random()));
+        server = DealsServer.start(DATABASE.dataSource(),
+                ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS));
         api = new Api(server.port());
     }
 

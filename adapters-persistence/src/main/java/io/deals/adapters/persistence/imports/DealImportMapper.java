@@ -51,6 +51,8 @@ public interface DealImportMapper {
 
     void createEventStaging();
 
+    void analyzeWrittenTables();
+
     void appendStagedEvents();
 
     List<HotelView> createdHotels();
