@@ -75,6 +75,10 @@ public final class TokenVerifier {
         } catch (BadJOSEException | JOSEException e) {
             throw new InvalidTokenException(Reason.UNTRUSTED_HEADER);
         }
+        // nimbus counts a claim that is JSON null as present: such an exp would never expire.
+        if (claims.getExpirationTime() == null || claims.getSubject() == null) {
+            throw new InvalidTokenException(Reason.CLAIMS);
+        }
         return new VerifiedToken(subject(claims), scopes(claims));
     }
 

@@ -4,7 +4,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -111,6 +113,21 @@ class TokenVerifierTest {
     void refuses_a_token_without_a_subject_or_an_expiry() {
         assertRefused(hs256(claims().subject(null).build(), SECRET), Reason.CLAIMS);
         assertRefused(hs256(claims().expirationTime(null).build(), SECRET), Reason.CLAIMS);
+    }
+
+    @Test
+    void refuses_a_subject_or_an_expiry_that_is_json_null() throws JOSEException {
+        long later = Instant.now().plusSeconds(600).getEpochSecond();
+
+        assertRefused(rawHs256("{\"sub\":\"alice\",\"exp\":null,\"scope\":\"deals:write\"}"), Reason.CLAIMS);
+        assertRefused(rawHs256("{\"sub\":null,\"exp\":" + later + "}"), Reason.CLAIMS);
+    }
+
+    /** {@code payload} signed as it is: a claims builder would leave a null claim out. */
+    private static String rawHs256(String payload) throws JOSEException {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+        jws.sign(new MACSigner(SECRET));
+        return jws.serialize();
     }
 
     @Test
