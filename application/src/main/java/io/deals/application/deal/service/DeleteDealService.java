@@ -5,6 +5,7 @@ import io.deals.application.deal.port.in.DeleteDealUseCase;
 import io.deals.application.deal.port.out.DealRepository;
 import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.deal.port.out.DealSearch;
+import io.deals.application.shared.ReadBack;
 import io.deals.application.shared.UnconditionalDelete;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.EventOutbox;
@@ -44,8 +45,7 @@ public final class DeleteDealService implements DeleteDealUseCase {
                 }
                 // Read before the row goes, so the event carries the deal as it was. Nothing locks it
                 // yet: another writer may have deleted it since it was found, and then it is gone.
-                String last = representation.of(search.find(command.id())
-                        .orElseThrow(() -> new NotFoundException("deal", id)));
+                String last = representation.of(ReadBack.view(search.find(command.id()), "deal", id));
                 deals.remove(command.id(), current.version());
                 outbox.append(List.of(current.delete(clock.now())), last);
             });
