@@ -22,6 +22,15 @@ class ProtocolErrorsIT extends ApiTestBase {
     }
 
     @Test
+    void a_trailing_slash_names_another_path_which_no_route_has() {
+        long dealId = createDeal(createHotel()).id();
+
+        assertError(api.get("/deals/"), 404, "NOT_FOUND");
+        assertError(api.delete("/deals/" + dealId + "/"), 404, "NOT_FOUND");
+        assertThat(api.get("/deals/" + dealId).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_wrong_method_on_a_known_path_answers_405_with_allow() {
         Reply refused = api.send("PUT", "/deals/1", BodyPublishers.ofString("{}"), "Content-Type", "application/json");
 

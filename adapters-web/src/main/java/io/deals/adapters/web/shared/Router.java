@@ -90,14 +90,16 @@ public final class Router {
             return false;
         }
         for (int i = 0; i < pattern.length; i++) {
-            if (!pattern[i].startsWith(":") && !pattern[i].equals(path[i])) {
+            boolean parameter = pattern[i].startsWith(":");
+            if (parameter ? path[i].isEmpty() : !pattern[i].equals(path[i])) {
                 return false;
             }
         }
         return true;
     }
 
+    /** As Spark splits: a trailing slash is an empty last segment, so {@code /deals/} is not {@code /deals}. */
     private static String[] split(String path) {
-        return path.replaceAll("^/+|/+$", "").split("/+");
+        return path.replaceFirst("^/+", "").split("/", -1);
     }
 }
