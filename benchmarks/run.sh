@@ -12,4 +12,4 @@ fi
 if [ ! -f bootstrap/target/deals.jar ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -Xmx2g -cp bootstrap/target/deals.jar benchmarks/Bench.java "${1:-10}"
+exec java -Xmx2g -cp bootstrap/target/deals.jar benchmarks/Bench.java "${1:-10}" "${@:2}"
