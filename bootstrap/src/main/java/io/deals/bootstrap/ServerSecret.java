@@ -96,12 +96,19 @@ public enum ServerSecret {
         try {
             Files.createDirectories(dataDirectory);
             // Made with its permissions at once: there is no moment when others could read it.
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(path, Base64.getEncoder().encodeToString(secret));
-            return new Kept(secret, true);
-        } catch (FileAlreadyExistsException another) {
-            // Another process made it between our look and our write: theirs is the one.
-            return new Kept(read(path), false);
+            Path draft = Files.createTempFile(dataDirectory, file, ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(draft, Base64.getEncoder().encodeToString(secret));
+                // Linked into place whole: a crash leaves no empty key, and a link never replaces one.
+                Files.createLink(path, draft);
+                return new Kept(secret, true);
+            } catch (FileAlreadyExistsException another) {
+                // Another process made it between our look and our link: theirs is the one.
+                return new Kept(read(path), false);
+            } finally {
+                Files.deleteIfExists(draft);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep " + file + " in " + dataDirectory, e);
         }

@@ -31,6 +31,9 @@ class ServerSecretTest {
         assertThat(second.made()).isFalse();
         assertThat(second.bytes()).isEqualTo(first.bytes());
         assertThat(Base64.getDecoder().decode(Files.readString(file))).isEqualTo(first.bytes());
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).as("no draft left beside the key").containsExactly(file);
+        }
     }
 
     @Test
