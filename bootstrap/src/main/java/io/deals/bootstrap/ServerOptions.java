@@ -1,7 +1,7 @@
 package io.deals.bootstrap;
 
-import io.deals.adapters.web.limits.RateLimits;
 import io.deals.adapters.web.access.TokenSettings;
+import io.deals.adapters.web.limits.RateLimits;
 import io.deals.application.event.service.EventStreamService;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * How a server runs: its port (0 picks a free one), the key that signs page cursors (see
- * {@link CursorKeys}), how long published events are kept, how often an event stream gets a
+ * {@link ServerSecret#CURSOR_KEY}), how long published events are kept, how often an event stream gets a
  * heartbeat (a keep-alive comment, 15 s unless a test wants it sooner), the Kafka brokers the
  * events are relayed to (none: no relay, and no Kafka class is even loaded), how callers' tokens
  * are verified (unless set, with a secret nobody knows: no write is let through), and the requests

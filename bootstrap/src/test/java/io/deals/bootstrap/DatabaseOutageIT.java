@@ -42,7 +42,7 @@ class DatabaseOutageIT {
         EmbeddedPostgres postgres = startPostgres(databasePort);
         try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(postgres.getJdbcUrl("postgres", "postgres")));
              DealsServer server = DealsServer.start(pool.dataSource(),
-                     ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS))) {
+                     ServerOptions.of(0, ServerSecret.random()).withTokens(TestTokens.SETTINGS))) {
             URI base = URI.create("http://localhost:" + server.port());
             assertThat(post(base.resolve("/hotels"), """
                     {"name": "Harbour View", "city": "Toronto", "country": "Canada",

@@ -39,7 +39,7 @@ class ServerSecretTest {
     @Test
     void each_secret_has_a_file_of_its_own() {
         byte[] token = ServerSecret.TOKEN_KEY.configuredOrKeptIn(null, dataDirectory).bytes();
-        byte[] cursor = CursorKeys.configuredOrKeptIn(null, dataDirectory);
+        byte[] cursor = ServerSecret.CURSOR_KEY.configuredOrKeptIn(null, dataDirectory).bytes();
 
         assertThat(cursor).isNotEqualTo(token);
         assertThat(dataDirectory.resolve("cursor.key")).exists();
@@ -71,7 +71,7 @@ class ServerSecretTest {
     void refuses_a_kept_file_that_was_damaged_naming_it() throws IOException {
         Path file = Files.writeString(dataDirectory.resolve("cursor.key"), "c2hvcnQ=");
 
-        assertThatThrownBy(() -> CursorKeys.configuredOrKeptIn(null, dataDirectory))
+        assertThatThrownBy(() -> ServerSecret.CURSOR_KEY.configuredOrKeptIn(null, dataDirectory).bytes())
                 .hasMessage(file + " must hold at least 32 bytes");
     }
 

@@ -27,6 +27,7 @@ import spark.embeddedserver.jetty.JettyServerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -191,8 +192,7 @@ public final class HttpServer {
         // First, so that a request refused below is still logged and counted under its route.
         router.match(request.requestMethod(), request.pathInfo()).ifPresent(route -> route.attachTo(request));
         if (draining) {
-            response.header("Connection", "close");
-            throw new HttpProblem(503, "UNAVAILABLE", "the server is shutting down");
+            throw new HttpProblem(503, "UNAVAILABLE", "the server is shutting down", null, Map.of("Connection", "close"));
         }
         if (request.headers("X-HTTP-Method-Override") != null) {
             // Spark would silently route by this header; a method is what the request line says.

@@ -6,7 +6,6 @@ import io.deals.adapters.web.access.TokenMinter;
 import io.deals.adapters.web.access.TokenSettings;
 import io.deals.adapters.web.limits.RateLimits;
 import io.deals.application.event.service.EventStreamService;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
 import io.deals.bootstrap.ServerSecret;
@@ -92,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
                 requestsPerMinute("--rate-limit-write-per-minute", writesPerMinute));
         String dbUrl = database.dbUrl();
         TokenSettings tokenSettings = tokenSettings(database.dataDir());
-        byte[] cursorKey = CursorKeys.configuredOrKeptIn(System.getenv("DEALS_CURSOR_KEY"), database.dataDir());
+        byte[] cursorKey = ServerSecret.CURSOR_KEY.configuredOrKeptIn(System.getenv(ServerSecret.CURSOR_KEY.variable()),
+                database.dataDir()).bytes();
         ServerOptions options = new ServerOptions(port, cursorKey, eventRetention, EventStreamService.DEFAULT_HEARTBEAT,
                 kafka, tokenSettings, rateLimits);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)

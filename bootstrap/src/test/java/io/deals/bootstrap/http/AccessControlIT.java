@@ -17,9 +17,9 @@ import io.deals.adapters.web.access.TokenKeys;
 import io.deals.adapters.web.access.TokenSettings;
 import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.adapters.web.shared.RouteAccess;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -342,7 +342,7 @@ class AccessControlIT extends ApiTestBase {
 
     private static Api start(TokenSettings tokens) {
         DealsServer server = DealsServer.start(TestDatabase.dataSource(),
-                ServerOptions.of(0, CursorKeys.random()).withTokens(tokens));
+                ServerOptions.of(0, ServerSecret.random()).withTokens(tokens));
         servers.add(server);
         return new Api(server.port());
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
 import io.deals.adapters.web.limits.RateLimits;
 import io.deals.adapters.web.shared.MatchedRoute;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ abstract class ApiTestBase {
     @BeforeAll
     static void startServer() {
         server = DealsServer.start(TestDatabase.dataSource(),
-                ServerOptions.of(0, CursorKeys.random()).withHeartbeat(HEARTBEAT).withTokens(TestTokens.SETTINGS)
+                ServerOptions.of(0, ServerSecret.random()).withHeartbeat(HEARTBEAT).withTokens(TestTokens.SETTINGS)
                         .withRateLimits(RateLimits.OFF));
         api = new Api(server.port());
     }

@@ -1,8 +1,8 @@
 package io.deals.bootstrap.http;
 
 import io.deals.adapters.persistence.testing.TestDatabase;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.http.EventStreamClient.End;
 import io.deals.bootstrap.http.EventStreamClient.Message;
@@ -172,7 +172,7 @@ class EventStreamIT extends ApiTestBase {
 
     @Test
     void stopping_the_server_ends_open_streams_normally() throws Exception {
-        DealsServer server = DealsServer.start(TestDatabase.dataSource(), 0, CursorKeys.random());
+        DealsServer server = DealsServer.start(TestDatabase.dataSource(), 0, ServerSecret.random());
         List<EventStreamClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {

@@ -21,10 +21,10 @@ import io.deals.application.event.service.EventRelayService;
 import io.deals.application.hotel.port.in.CreateHotelCommand;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportMode;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.Deals;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.imports.DealsCsv;
@@ -240,7 +240,7 @@ class KafkaRelayIT {
 
     @Test
     void without_kafka_health_reports_the_database_alone() {
-        JsonNode health = server(ServerOptions.of(0, CursorKeys.random())).get("/health").json();
+        JsonNode health = server(ServerOptions.of(0, ServerSecret.random())).get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("checks").properties()).extracting(Map.Entry::getKey).containsExactly("database");
     }
@@ -248,7 +248,7 @@ class KafkaRelayIT {
     // ---------------------------------------------------------------------------------------------------------
 
     private static ServerOptions kafkaOptions() {
-        return ServerOptions.of(0, CursorKeys.random()).withKafkaBootstrap(broker.bootstrapServers())
+        return ServerOptions.of(0, ServerSecret.random()).withKafkaBootstrap(broker.bootstrapServers())
                 .withTokens(TestTokens.SETTINGS);
     }
 

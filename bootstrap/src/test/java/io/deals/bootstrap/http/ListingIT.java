@@ -2,8 +2,8 @@ package io.deals.bootstrap.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deals.adapters.persistence.testing.TestDatabase;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.http.QueryDataSet.Deal;
 import io.deals.bootstrap.http.QueryDataSet.Hotel;
@@ -552,7 +552,7 @@ class ListingIT extends ApiTestBase {
         List<Long> expected = DEALS.stream().sorted(Comparator.comparing(Deal::createdAt).thenComparingLong(Deal::id)
                 .reversed()).map(Deal::id).toList();
         String query = "/deals?sort=-created_at&limit=" + LIMIT;
-        byte[] key = CursorKeys.random();
+        byte[] key = ServerSecret.random();
 
         String cursor;
         try (DealsServer first = DealsServer.start(TestDatabase.dataSource(), 0, key.clone())) {
@@ -563,7 +563,7 @@ class ListingIT extends ApiTestBase {
             assertThat(next.status()).as(next.text()).isEqualTo(200);
             assertThat(ids(next)).containsExactlyElementsOf(expected.subList(LIMIT, 2 * LIMIT));
         }
-        try (DealsServer otherKey = DealsServer.start(TestDatabase.dataSource(), 0, CursorKeys.random())) {
+        try (DealsServer otherKey = DealsServer.start(TestDatabase.dataSource(), 0, ServerSecret.random())) {
             assertError(new Api(otherKey.port()).anonymous().get(query + "&cursor=" + cursor), 400, "INVALID_CURSOR");
         }
         assertError(api.get(query + "&cursor=" + cursor), 400, "INVALID_CURSOR");

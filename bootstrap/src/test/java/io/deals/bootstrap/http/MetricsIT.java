@@ -2,9 +2,9 @@ package io.deals.bootstrap.http;
 
 import io.deals.adapters.persistence.DatabaseSettings;
 import io.deals.adapters.persistence.testing.TestDatabase;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsRuntime;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import io.deals.bootstrap.http.Scrape.Sample;
@@ -43,7 +43,7 @@ class MetricsIT {
 
     @BeforeAll
     static void startServer() {
-        runtime = DealsRuntime.external(jdbcUrl(), ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS), false);
+        runtime = DealsRuntime.external(jdbcUrl(), ServerOptions.of(0, ServerSecret.random()).withTokens(TestTokens.SETTINGS), false);
         api = new Api(runtime.port());
     }
 

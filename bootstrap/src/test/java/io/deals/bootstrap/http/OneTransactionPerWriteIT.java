@@ -2,9 +2,9 @@ package io.deals.bootstrap.http;
 
 import io.deals.adapters.persistence.testing.CountingDataSource;
 import io.deals.adapters.persistence.testing.TestDatabase;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +33,7 @@ class OneTransactionPerWriteIT {
     @BeforeAll
     static void startServer() {
         server = DealsServer.start(DATABASE.dataSource(),
-                ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS));
+                ServerOptions.of(0, ServerSecret.random()).withTokens(TestTokens.SETTINGS));
         api = new Api(server.port());
     }
 

@@ -5,9 +5,9 @@ import io.deals.adapters.web.access.Scope;
 import io.deals.adapters.web.access.TokenGrant;
 import io.deals.adapters.web.access.TokenMinter;
 import io.deals.adapters.web.limits.RateLimits;
-import io.deals.bootstrap.CursorKeys;
 import io.deals.bootstrap.DealsServer;
 import io.deals.bootstrap.ServerOptions;
+import io.deals.bootstrap.ServerSecret;
 import io.deals.bootstrap.TestTokens;
 import io.deals.bootstrap.http.Api.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class RateLimitsIT {
     }
 
     private Api serve(RateLimits limits) {
-        server = DealsServer.start(TestDatabase.dataSource(), ServerOptions.of(0, CursorKeys.random()).withTokens(TestTokens.SETTINGS)
+        server = DealsServer.start(TestDatabase.dataSource(), ServerOptions.of(0, ServerSecret.random()).withTokens(TestTokens.SETTINGS)
                 .withRateLimits(limits));
         return new Api(server.port());
     }

@@ -18,6 +18,7 @@ import spark.Response;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -55,8 +56,8 @@ public final class ImportRoutes implements RouteGroup {
             throw tooLarge();
         }
         if (!running.tryAcquire()) {
-            response.header("Retry-After", "10");
-            throw new HttpProblem(429, "RATE_LIMITED", "another import is running; try again when it has finished");
+            throw new HttpProblem(429, "RATE_LIMITED", "another import is running; try again when it has finished",
+                    null, Map.of("Retry-After", "10"));
         }
         try {
             return importBody(request, response, mode);

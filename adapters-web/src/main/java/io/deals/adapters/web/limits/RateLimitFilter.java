@@ -6,6 +6,8 @@ import io.deals.adapters.web.shared.MatchedRoute;
 import spark.Request;
 import spark.Response;
 
+import java.util.Map;
+
 /**
  * Counts each request of a limited route against its client's bucket, says where the client
  * stands in the {@code RateLimit-Policy} and {@code RateLimit} headers of the answer (whatever it
@@ -28,10 +30,10 @@ public final class RateLimitFilter {
                     response.header("RateLimit-Policy", verdict.policyHeader());
                     response.header("RateLimit", verdict.stateHeader());
                     if (!verdict.allowed()) {
-                        response.header("Retry-After", Long.toString(verdict.retryAfterSeconds()));
                         throw new HttpProblem(429, "RATE_LIMITED", "over the limit of " + verdict.quota() + " "
                                 + verdict.limitClass().policyName() + " requests a minute; retry in "
-                                + verdict.retryAfterSeconds() + " s");
+                                + verdict.retryAfterSeconds() + " s", null,
+                                Map.of("Retry-After", Long.toString(verdict.retryAfterSeconds())));
                     }
                 });
     }

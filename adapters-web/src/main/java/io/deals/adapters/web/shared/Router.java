@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Registers routes on the Spark service and remembers them: a request is matched to its route
@@ -19,6 +20,8 @@ public final class Router {
 
     private record Entry(MatchedRoute route, String[] segments) {
     }
+
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
 
     private final Service http;
     private final List<Entry> entries = new ArrayList<>();
@@ -100,6 +103,6 @@ public final class Router {
 
     /** As Spark splits: a trailing slash is an empty last segment, so {@code /deals/} is not {@code /deals}. */
     private static String[] split(String path) {
-        return path.replaceFirst("^/+", "").split("/", -1);
+        return LEADING_SLASHES.matcher(path).replaceFirst("").split("/", -1);
     }
 }
