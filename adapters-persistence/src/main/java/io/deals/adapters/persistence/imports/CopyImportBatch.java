@@ -1,7 +1,6 @@
 package io.deals.adapters.persistence.imports;
 
 import io.deals.application.imports.ImportPlan;
-import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.domain.deal.DealTerms;
@@ -83,7 +82,7 @@ final class CopyImportBatch implements DealImportBatch {
     }
 
     @Override
-    public ImportPlan plan(Clock clock) {
+    public ImportPlan plan(Clock clock, int maxErrors) {
         step("copy", () -> {
             try {
                 out.close();
@@ -110,7 +109,7 @@ final class CopyImportBatch implements DealImportBatch {
         });
         planned = mapper.counts();
         return new ImportPlan(planned.created(), planned.updated(), planned.unchanged(), planned.hotelsCreated(),
-                planned.rejected(), mapper.firstRefused(ImportReport.MAX_ERRORS));
+                planned.rejected(), mapper.firstRefused(maxErrors));
     }
 
     @Override

@@ -13,6 +13,8 @@ public interface DealImportMapper {
 
     int waitForOtherImports();
 
+    void dropStaging();
+
     void createStaging();
 
     void analyzeStaging();

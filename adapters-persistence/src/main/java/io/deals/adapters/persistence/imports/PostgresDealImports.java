@@ -32,6 +32,7 @@ public final class PostgresDealImports implements DealImports {
 
     @Override
     public DealImportBatch begin() {
+        mapper.dropStaging();
         mapper.createStaging();
         try {
             PGConnection connection = sessions.getConnection().unwrap(PGConnection.class);

@@ -12,6 +12,7 @@ import io.deals.application.event.port.out.EventPublisher;
 import io.deals.application.event.port.out.RelayLease;
 import io.deals.application.event.port.out.RelayLeases;
 import io.deals.application.event.port.out.RelayMonitor;
+import io.deals.application.shared.Backoff;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,20 +38,10 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
     /** How long to wait for the relay's thread when stopping, before and after interrupting it. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-    /** How often the relay looks for new events, tries the lease, and backs off. */
-    record Pacing(Duration idlePoll, Duration leaseRetry, Duration firstBackoff, Duration maxBackoff) {
+    /** How often the relay looks for new events and tries the lease, and how it backs off. */
+    record Pacing(Duration idlePoll, Duration leaseRetry, Backoff backoff) {
 
-        static final Pacing DEFAULT = new Pacing(Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(8));
-
-        /** {@code firstBackoff} doubled for each failure after the first, at most {@code maxBackoff}. */
-        Duration backoff(int failures) {
-            Duration delay = firstBackoff;
-            for (int i = 1; i < failures && delay.compareTo(maxBackoff) < 0; i++) {
-                delay = delay.multipliedBy(2);
-            }
-            return delay.compareTo(maxBackoff) < 0 ? delay : maxBackoff;
-        }
+        static final Pacing DEFAULT = new Pacing(Duration.ofMillis(250), Duration.ofSeconds(2), Backoff.DEFAULT);
     }
 
     /** What the relay knows of its own progress; the broker's reachability is asked when needed. */
@@ -191,7 +182,7 @@ public final class EventRelayService implements RelayQueries, AutoCloseable {
                 return;
             } catch (RuntimeException failure) {
                 // The broker or the database failed: the stored position is where to start again.
-                Duration retryIn = pacing.backoff(++failures);
+                Duration retryIn = pacing.backoff().delay(++failures);
                 progress = new Progress(Role.LEADER, position, head, describe(failure));
                 monitor.failed(name, failure, retryIn);
                 pause(retryIn);

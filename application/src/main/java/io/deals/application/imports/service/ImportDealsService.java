@@ -3,6 +3,7 @@ package io.deals.application.imports.service;
 import io.deals.application.imports.DealFileRecord;
 import io.deals.application.imports.ImportRejectedException;
 import io.deals.application.imports.ImportPlan;
+import io.deals.application.imports.RecordMerge;
 import io.deals.application.imports.port.in.ImportDealsCommand;
 import io.deals.application.imports.port.in.ImportDealsUseCase;
 import io.deals.application.imports.port.in.ImportError;
@@ -11,12 +12,10 @@ import io.deals.application.imports.port.in.ImportProgress;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.application.imports.port.out.DealFile;
 import io.deals.application.imports.port.out.DealFiles;
-import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.imports.port.out.DealImports;
 import io.deals.application.imports.port.out.ImportMonitor;
 import io.deals.application.shared.port.out.Clock;
 import io.deals.application.shared.port.out.TransactionRunner;
-import io.deals.domain.shared.ValidationException;
 import io.deals.domain.shared.Violation;
 
 import java.time.Instant;
@@ -64,18 +63,16 @@ public final class ImportDealsService implements ImportDealsUseCase {
     }
 
     private ImportReport load(ImportDealsCommand command, Instant now) {
-        try (DealFile file = files.open(command.file()); DealImportBatch batch = imports.begin()) {
+        try (DealFile file = files.open(command.file()); RecordMerge merge = new RecordMerge(imports, now)) {
             long rows = 0;
             long refused = 0;
             List<ImportError> errors = new ArrayList<>();
             for (DealFileRecord record = file.next(); record != null; record = file.next()) {
                 rows++;
-                try {
-                    CheckedRecord checked = CheckedRecord.of(record, now);
-                    batch.stage(record.line(), checked.hotel(), checked.terms(), checked.createdAt());
-                } catch (ValidationException invalid) {
+                List<Violation> violations = merge.stage(record);
+                if (!violations.isEmpty()) {
                     refused++;
-                    for (Violation violation : invalid.violations()) {
+                    for (Violation violation : violations) {
                         if (errors.size() < ImportReport.MAX_ERRORS) {
                             errors.add(new ImportError(record.line(), violation.field(), violation.code(),
                                     violation.message()));
@@ -87,14 +84,14 @@ public final class ImportDealsService implements ImportDealsUseCase {
                 }
             }
             command.progress().accept(new ImportProgress(rows, true));
-            ImportPlan planned = batch.plan(clock);
+            ImportPlan planned = merge.plan(clock, ImportReport.MAX_ERRORS);
             long rejected = refused + planned.rejected();
             List<ImportError> firstErrors = firstByLine(errors, planned.errors());
             if (command.mode() == ImportMode.STRICT && rejected > 0) {
                 // Refused before any deal is written; the report counts nothing as stored, as nothing is.
                 throw new ImportRejectedException(new ImportReport(rows, 0, 0, 0, 0, rejected, firstErrors));
             }
-            batch.apply();
+            merge.apply();
             return new ImportReport(rows, planned.dealsCreated(), planned.dealsUpdated(), planned.dealsUnchanged(),
                     planned.hotelsCreated(), rejected, firstErrors);
         }

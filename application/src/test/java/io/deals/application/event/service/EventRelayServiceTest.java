@@ -13,6 +13,7 @@ import io.deals.application.event.port.out.RelayLease;
 import io.deals.application.event.port.out.RelayLeases;
 import io.deals.application.event.port.out.RelayMonitor;
 import io.deals.application.event.service.EventRelayService.Pacing;
+import io.deals.application.shared.Backoff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ import static org.assertj.core.api.Assertions.fail;
 class EventRelayServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-    private static final Pacing FAST = new Pacing(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(10),
-            Duration.ofMillis(80));
+    private static final Pacing FAST = new Pacing(Duration.ofMillis(5), Duration.ofMillis(20),
+            new Backoff(Duration.ofMillis(10), Duration.ofMillis(80)));
 
     private final Log log = new Log();
     private final Leases leases = new Leases();
@@ -148,7 +149,7 @@ class EventRelayServiceTest {
     @Test
     void an_idle_leader_that_is_woken_publishes_new_events_at_once() {
         log.append(3);
-        Pacing hourlyPoll = new Pacing(Duration.ofHours(1), FAST.leaseRetry(), FAST.firstBackoff(), FAST.maxBackoff());
+        Pacing hourlyPoll = new Pacing(Duration.ofHours(1), FAST.leaseRetry(), FAST.backoff());
         EventRelayService relay = relay(10, hourlyPoll);
         await(() -> leases.position == 3);
 
@@ -174,7 +175,7 @@ class EventRelayServiceTest {
 
     @Test
     void backs_off_for_1_2_4_8_then_8_seconds() {
-        assertThat(LongStream.rangeClosed(1, 6).mapToObj(failures -> Pacing.DEFAULT.backoff((int) failures)))
+        assertThat(LongStream.rangeClosed(1, 6).mapToObj(failures -> Backoff.DEFAULT.delay((int) failures)))
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8),
                         Duration.ofSeconds(8), Duration.ofSeconds(8));
     }

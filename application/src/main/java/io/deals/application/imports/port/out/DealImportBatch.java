@@ -20,12 +20,13 @@ public interface DealImportBatch extends AutoCloseable {
     /**
      * Plans the merge of the staged rows with what is stored, and says what it will do: which deals
      * it creates, updates or leaves unchanged (an unchanged one keeps its version), how many hotels
-     * it creates, and which rows it refuses (a repeated {@code deal_id}, a hotel that conflicts).
+     * it creates, and which rows it refuses (a repeated {@code deal_id}, a hotel that conflicts):
+     * all of them counted, the first {@code maxErrors} by line described.
      * Hotels are created here already, deals not yet. The time of the changes is read from
      * {@code clock} only once no other import and no writer of the deals the file names can run in
      * between, so it never precedes a change already committed.
      */
-    ImportPlan plan(Clock clock);
+    ImportPlan plan(Clock clock, int maxErrors);
 
     /** Carries out the plan: deals, their categories, price periods and events. */
     void apply();

@@ -1,4 +1,4 @@
-package io.deals.application.imports.service;
+package io.deals.application.imports;
 
 import io.deals.domain.shared.InvalidValueException;
 

@@ -1,6 +1,5 @@
-package io.deals.application.imports.service;
+package io.deals.application.imports;
 
-import io.deals.application.imports.DealFileRecord;
 import io.deals.domain.category.Categories;
 import io.deals.domain.deal.DealTerms;
 import io.deals.domain.deal.Money;
