@@ -6,12 +6,10 @@ import io.deals.application.event.port.out.EventPublisher;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,9 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,9 +40,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * Used by one relay thread at a time; {@link #reachable()} may be called from any thread.
  */
 final class KafkaEventPublisher implements EventPublisher {
-
-    static final String TOPIC = "deals.events";
-    static final int PARTITIONS = 6;
 
     private static final Header CONTENT_TYPE =
             new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
@@ -128,7 +121,7 @@ final class KafkaEventPublisher implements EventPublisher {
             if (failure.get() != null) {
                 break;
             }
-            producer.send(new ProducerRecord<>(TOPIC, null, event.key(),
+            producer.send(new ProducerRecord<>(Topics.EVENTS, null, event.key(),
                             event.cloudEvent().getBytes(StandardCharsets.UTF_8), List.of(CONTENT_TYPE)),
                     (metadata, exception) -> {
                         if (exception != null) {
@@ -142,20 +135,11 @@ final class KafkaEventPublisher implements EventPublisher {
         }
     }
 
-    /** Creates the topic with 6 partitions when it is missing; the broker chooses the replication factor. */
     private void ensureTopic() throws ExecutionException, InterruptedException, TimeoutException {
-        if (topicReady) {
-            return;
+        if (!topicReady) {
+            Topics.ensure(admin(), List.of(Topics.events()), ADMIN_TIMEOUT);
+            topicReady = true;
         }
-        try {
-            admin().createTopics(List.of(new NewTopic(TOPIC, Optional.of(PARTITIONS), Optional.empty())))
-                    .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        topicReady = true;
     }
 
     private synchronized Admin admin() {

@@ -51,7 +51,7 @@ class KafkaEventPublisherIT {
 
         publish(events);
 
-        assertThat(broker.partitions(KafkaEventPublisher.TOPIC)).isEqualTo(6);
+        assertThat(broker.partitions(Topics.EVENTS)).isEqualTo(6);
         List<ConsumerRecord<String, String>> records = everythingPublished();
         Map<String, String> valueById = events.stream()
                 .collect(Collectors.toMap(event -> event.id().toString(), ChangeEvent::cloudEvent));
@@ -116,7 +116,7 @@ class KafkaEventPublisherIT {
 
     /** The whole topic, once it holds every event this class published. */
     private static List<ConsumerRecord<String, String>> everythingPublished() {
-        return broker.records(KafkaEventPublisher.TOPIC, all -> all.size() >= published);
+        return broker.records(Topics.EVENTS, all -> all.size() >= published);
     }
 
     private static ChangeEvent event(long seq, String aggregate, long subject) {
