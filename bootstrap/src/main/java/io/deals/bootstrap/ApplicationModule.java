@@ -40,6 +40,7 @@ import io.deals.application.imports.port.out.DealFiles;
 import io.deals.application.imports.port.out.DealImports;
 import io.deals.application.imports.port.out.ImportMonitor;
 import io.deals.application.imports.service.ImportDealsService;
+import io.deals.application.offer.port.in.OfferQueries;
 import io.deals.application.retention.port.in.PruneUseCase;
 import io.deals.application.retention.port.out.Pruning;
 import io.deals.application.retention.service.PruneService;
@@ -75,6 +76,7 @@ final class ApplicationModule extends AbstractModule {
         bind(Clock.class).to(SystemClock.class).in(Singleton.class);
         // Bound by RelayModule when the server relays events to a broker.
         OptionalBinder.newOptionalBinder(binder(), RelayQueries.class);
+        OptionalBinder.newOptionalBinder(binder(), OfferQueries.class);
         // Imports are counted where ServerMetrics binds a monitor here; an embedding program's are not.
         OptionalBinder.newOptionalBinder(binder(), ImportMonitor.class).setDefault().toInstance(ImportMonitor.NONE);
     }
@@ -170,7 +172,7 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthQueries health(StorageProbe storage, Optional<RelayQueries> relay) {
-        return new HealthQueryService(storage, relay);
+    HealthQueries health(StorageProbe storage, Optional<RelayQueries> relay, Optional<OfferQueries> offers) {
+        return new HealthQueryService(storage, relay, offers);
     }
 }

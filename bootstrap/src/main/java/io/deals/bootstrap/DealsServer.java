@@ -8,6 +8,7 @@ import io.deals.adapters.web.HttpServer;
 import io.deals.adapters.web.WebModule;
 import io.deals.adapters.web.shared.MatchedRoute;
 import io.deals.application.event.service.EventStreamService;
+import io.deals.application.offer.service.OfferIngestionService;
 import io.deals.application.retention.port.in.PruneUseCase;
 
 import javax.sql.DataSource;
@@ -25,22 +26,26 @@ public final class DealsServer implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final EventStreamService eventStream;
     private final Optional<EventRelay> relay;
+    private final Optional<OfferIngestionService> offers;
     private final ServerMetrics metrics;
     private final int port;
 
     private DealsServer(HttpServer http, Housekeeping housekeeping, EventStreamService eventStream,
-                        Optional<EventRelay> relay, ServerMetrics metrics, int port) {
+                        Optional<EventRelay> relay, Optional<OfferIngestionService> offers, ServerMetrics metrics,
+                        int port) {
         this.http = http;
         this.housekeeping = housekeeping;
         this.eventStream = eventStream;
         this.relay = relay;
+        this.offers = offers;
         this.metrics = metrics;
         this.port = port;
     }
 
     /**
      * Migrates the database and starts listening; port 0 picks a free one (see {@link #port()}). With
-     * Kafka brokers in the options, it also relays the events to them. {@code GET /metrics} shows no
+     * Kafka brokers in the options, it also relays the events to them, and consumes their offers when
+     * the options say so. {@code GET /metrics} shows no
      * connection-pool figures: the caller owns {@code dataSource}, which may not even be a pool.
      */
     public static DealsServer start(DataSource dataSource, ServerOptions options) {
@@ -60,13 +65,19 @@ public final class DealsServer implements AutoCloseable {
         modules.add(metrics.module());
         modules.add(new WebModule(options.cursorKey(), options.tokens(), options.rateLimits()));
         options.kafkaBootstrap().ifPresent(servers -> modules.add(new RelayModule(servers)));
+        if (options.ingestOffers()) {
+            modules.add(new OfferModule());
+        }
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
         try {
             Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
+            Optional<OfferIngestionService> offers = options.ingestOffers()
+                    ? Optional.of(injector.getInstance(OfferIngestionService.class)) : Optional.empty();
+            offers.ifPresent(OfferIngestionService::start);
             return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
-                    injector.getInstance(EventStreamService.class), relay, metrics, port);
+                    injector.getInstance(EventStreamService.class), relay, offers, metrics, port);
         } catch (RuntimeException e) {
             // The caller closes the pool and the metrics next: nothing may still be serving on them.
             http.stop(Duration.ZERO);
@@ -93,13 +104,15 @@ public final class DealsServer implements AutoCloseable {
 
     /**
      * Stops taking requests, ends the event streams, finishes the requests in flight (up to 10 s),
-     * then stops the relay (which gives its lease up) and the event subscriptions' listening thread,
-     * all before the caller closes the connection pool.
+     * then stops consuming offers (a batch under way gets a few seconds), the relay (which gives its
+     * lease up) and the event subscriptions' listening thread, all before the caller closes the
+     * connection pool.
      */
     @Override
     public void close() {
         housekeeping.close();
         http.stop(DRAIN);
+        offers.ifPresent(OfferIngestionService::close);
         relay.ifPresent(EventRelay::close);
         eventStream.close();
         metrics.close();

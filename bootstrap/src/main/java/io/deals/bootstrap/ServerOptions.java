@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * {@link ServerSecret#CURSOR_KEY}), how long published events are kept, how often an event stream gets a
  * heartbeat (a keep-alive comment, 15 s unless a test wants it sooner), the Kafka brokers the
  * events are relayed to (none: no relay, and no Kafka class is even loaded), how callers' tokens
- * are verified (unless set, with a secret nobody knows: no write is let through), and the requests
- * a minute each client may make ({@link RateLimits#DEFAULT} unless set).
+ * are verified (unless set, with a secret nobody knows: no write is let through), the requests
+ * a minute each client may make ({@link RateLimits#DEFAULT} unless set), and whether offers are
+ * consumed from those brokers' topic {@code deals.offers} (never without brokers).
  */
 public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention, Duration heartbeat,
-                            Optional<String> kafkaBootstrap, TokenSettings tokens, RateLimits rateLimits) {
+                            Optional<String> kafkaBootstrap, TokenSettings tokens, RateLimits rateLimits,
+                            boolean ingestOffers) {
 
     public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(7);
 
@@ -34,30 +36,42 @@ public record ServerOptions(int port, byte[] cursorKey, Duration eventRetention,
         kafkaBootstrap = kafkaBootstrap.flatMap(ServerOptions::kafkaBootstrap);
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(tokens, "tokens");
+        if (ingestOffers && kafkaBootstrap.isEmpty()) {
+            throw new IllegalArgumentException("offers are consumed from Kafka: its bootstrap servers are needed");
+        }
     }
 
     public static ServerOptions of(int port, byte[] cursorKey) {
         return new ServerOptions(port, cursorKey, DEFAULT_EVENT_RETENTION, EventStreamService.DEFAULT_HEARTBEAT,
-                Optional.empty(), TokenSettings.sharedSecret(ServerSecret.random()), RateLimits.DEFAULT);
+                Optional.empty(), TokenSettings.sharedSecret(ServerSecret.random()), RateLimits.DEFAULT, false);
     }
 
     /** These options, relaying the events to the Kafka brokers {@code servers} ({@code host:port[,...]}). */
     public ServerOptions withKafkaBootstrap(String servers) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers), tokens, rateLimits);
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, Optional.of(servers), tokens, rateLimits,
+                ingestOffers);
     }
 
     public ServerOptions withHeartbeat(Duration interval) {
-        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap, tokens, rateLimits);
+        return new ServerOptions(port, cursorKey, eventRetention, interval, kafkaBootstrap, tokens, rateLimits,
+                ingestOffers);
     }
 
     /** These options with other rate limits ({@link RateLimits#OFF} for none). */
     public ServerOptions withRateLimits(RateLimits limits) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, tokens, limits);
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, tokens, limits,
+                ingestOffers);
     }
 
     /** These options, verifying callers' tokens as {@code settings} say. */
     public ServerOptions withTokens(TokenSettings settings) {
-        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, settings, rateLimits);
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, settings, rateLimits,
+                ingestOffers);
+    }
+
+    /** These options, consuming offers from the Kafka brokers already set. */
+    public ServerOptions withOfferIngestion() {
+        return new ServerOptions(port, cursorKey, eventRetention, heartbeat, kafkaBootstrap, tokens, rateLimits, true);
     }
 
     @Override

@@ -3,11 +3,15 @@ package io.deals.adapters.messaging;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.deals.application.event.port.out.EventPublisher;
+import io.deals.application.offer.port.out.OfferSource;
 import jakarta.inject.Singleton;
 
 import java.util.Objects;
 
-/** Binds the event publisher to Kafka. Install it only when a broker is configured: nothing else loads Kafka. */
+/**
+ * Binds the event publisher and the offer source to Kafka. Install it only when a broker is
+ * configured: nothing else loads Kafka. Neither connects before it is used.
+ */
 public final class MessagingModule extends AbstractModule {
 
     private final String bootstrapServers;
@@ -21,5 +25,11 @@ public final class MessagingModule extends AbstractModule {
     @Singleton
     EventPublisher publisher() {
         return new KafkaEventPublisher(bootstrapServers);
+    }
+
+    @Provides
+    @Singleton
+    OfferSource offers() {
+        return new KafkaOfferSource(bootstrapServers);
     }
 }

@@ -13,6 +13,8 @@ import io.deals.adapters.persistence.hotel.MyBatisHotelSearch;
 import io.deals.adapters.persistence.imports.DealImportMapper;
 import io.deals.adapters.persistence.imports.PostgresDealImports;
 import io.deals.adapters.persistence.retention.MyBatisPruning;
+import io.deals.adapters.persistence.offer.MyBatisOfferPositions;
+import io.deals.adapters.persistence.offer.OfferPositionMapper;
 import io.deals.adapters.persistence.retention.PruningMapper;
 import io.deals.adapters.persistence.shared.IdempotencyKeyMapper;
 import io.deals.adapters.persistence.shared.JdbcStorageProbe;
@@ -29,6 +31,7 @@ import io.deals.application.health.port.out.StorageProbe;
 import io.deals.application.hotel.port.out.HotelRepository;
 import io.deals.application.hotel.port.out.HotelSearch;
 import io.deals.application.imports.port.out.DealImports;
+import io.deals.application.offer.port.out.OfferPositions;
 import io.deals.application.retention.port.out.Pruning;
 import io.deals.application.shared.port.out.EventOutbox;
 import io.deals.application.shared.port.out.IdempotencyKeys;
@@ -71,6 +74,7 @@ public final class PersistenceModule extends MyBatisModule {
         addMapperClass(DealImportMapper.class);
         addMapperClass(EventLogMapper.class);
         addMapperClass(PruningMapper.class);
+        addMapperClass(OfferPositionMapper.class);
 
         bind(TransactionRunner.class).to(MyBatisTransactionRunner.class).in(Singleton.class);
         bind(EventOutbox.class).to(MyBatisEventOutbox.class).in(Singleton.class);
@@ -85,5 +89,6 @@ public final class PersistenceModule extends MyBatisModule {
         bind(EventSignals.class).to(PostgresEventSignals.class).in(Singleton.class);
         bind(Pruning.class).to(MyBatisPruning.class).in(Singleton.class);
         bind(RelayLeases.class).to(PostgresRelayLeases.class).in(Singleton.class);
+        bind(OfferPositions.class).to(MyBatisOfferPositions.class).in(Singleton.class);
     }
 }

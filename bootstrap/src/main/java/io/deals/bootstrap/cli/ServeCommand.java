@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " default none: no relay)")
     private String kafkaBootstrap;
 
+    @Option(names = "--ingest-offers", defaultValue = "${env:DEALS_INGEST_OFFERS:-false}", arity = "0..1",
+            paramLabel = "true|false", description = "apply the offers of topic deals.offers (consumer group deals-offers)"
+                    + " on the --kafka-bootstrap brokers (env DEALS_INGEST_OFFERS; default ${DEFAULT-VALUE})")
+    private boolean ingestOffers;
+
     @Option(names = "--rate-limit-read-per-minute", defaultValue = "${env:DEALS_RATE_LIMIT_READ_PER_MINUTE:-60000}",
             paramLabel = "REQUESTS", description = "reads each client may make a minute, 0 for no limit"
                     + " (env DEALS_RATE_LIMIT_READ_PER_MINUTE; default ${DEFAULT-VALUE})")
@@ -87,6 +92,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--kafka-bootstrap': "
                     + e.getMessage());
         }
+        if (ingestOffers && kafka.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--ingest-offers consumes offers from Kafka: set"
+                    + " --kafka-bootstrap (or DEALS_KAFKA_BOOTSTRAP) too");
+        }
         RateLimits rateLimits = new RateLimits(requestsPerMinute("--rate-limit-read-per-minute", readsPerMinute),
                 requestsPerMinute("--rate-limit-write-per-minute", writesPerMinute));
         String dbUrl = database.dbUrl();
@@ -94,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         byte[] cursorKey = ServerSecret.CURSOR_KEY.configuredOrKeptIn(System.getenv(ServerSecret.CURSOR_KEY.variable()),
                 database.dataDir()).bytes();
         ServerOptions options = new ServerOptions(port, cursorKey, eventRetention, EventStreamService.DEFAULT_HEARTBEAT,
-                kafka, tokenSettings, rateLimits);
+                kafka, tokenSettings, rateLimits, ingestOffers);
         DealsRuntime runtime = dbUrl == null ? DealsRuntime.embedded(database.dataDir(), options, demo)
                 : DealsRuntime.external(dbUrl, options, demo);
         Thread shutdown = new Thread(runtime::close, "deals-shutdown");

@@ -8,6 +8,7 @@ import io.deals.adapters.web.shared.Router;
 import io.deals.application.event.port.in.RelayStatus;
 import io.deals.application.health.port.in.HealthQueries;
 import io.deals.application.health.port.in.HealthReport;
+import io.deals.application.offer.port.in.OfferIngestionStatus;
 import jakarta.inject.Inject;
 import spark.Request;
 import spark.Response;
@@ -18,17 +19,18 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /health}: 200 when the database answers, 503 otherwise. With a broker configured it
- * also reports {@code kafka} (reachable or not) and the event {@code relay} (its role and lag),
- * which never decide the overall status: events wait in the outbox while the broker is away.
+ * also reports {@code kafka} (reachable or not), the event {@code relay} (its role and lag) and,
+ * when offers are consumed, {@code offers} (the consumer's lag), which never decide the overall
+ * status: events wait in the outbox and offers in their topic while the broker is away.
  */
 public final class HealthRoutes implements RouteGroup {
 
-    /** One component's check; {@code role} and {@code unpublished} only for the relay. */
+    /** One component's check; {@code role} and {@code unpublished} only for the relay, {@code lag} for the offers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Check(String status, String role, Long unpublished) {
+    record Check(String status, String role, Long unpublished, Long lag) {
 
         static Check of(boolean up) {
-            return new Check(status(up), null, null);
+            return new Check(status(up), null, null, null);
         }
 
         /**
@@ -37,7 +39,12 @@ public final class HealthRoutes implements RouteGroup {
          */
         static Check relay(RelayStatus relay) {
             return new Check(status(relay.lastError().isEmpty()), relay.role().name().toLowerCase(Locale.ROOT),
-                    relay.unpublished());
+                    relay.unpublished(), null);
+        }
+
+        /** DOWN while its last batch failed: it retries by itself, and logs why. */
+        static Check offers(OfferIngestionStatus offers) {
+            return new Check(status(!offers.retrying()), null, null, offers.lag());
         }
 
         private static String status(boolean up) {
@@ -70,6 +77,7 @@ public final class HealthRoutes implements RouteGroup {
             checks.put("kafka", Check.of(relay.brokerReachable()));
             checks.put("relay", Check.relay(relay));
         });
+        report.offers().ifPresent(offers -> checks.put("offers", Check.offers(offers)));
         response.header("Cache-Control", "no-store");
         return responses.json(response, report.up() ? 200 : 503,
                 new HealthResponse(Check.status(report.up()), checks));
