@@ -51,13 +51,18 @@ public final class KafkaOfferPublisher implements AutoCloseable {
      * @throws OfferPublishingException when they cannot be reached or refuse the topic
      */
     public static KafkaOfferPublisher open(String bootstrapServers, Duration patience) {
-        Admin admin = null;
+        Admin admin;
         try {
             admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.CLIENT_ID_CONFIG, "deals-offers-publisher-admin",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) patience.toMillis(),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) patience.toMillis()));
+        } catch (KafkaException e) {
+            // Such as a bootstrap name that does not resolve.
+            throw new OfferPublishingException("cannot connect to Kafka at " + bootstrapServers, e);
+        }
+        try {
             Topics.ensure(admin, List.of(Topics.offers()), patience);
         } catch (ExecutionException e) {
             throw cannotPrepare(bootstrapServers, patience, e.getCause());
@@ -67,9 +72,7 @@ public final class KafkaOfferPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OfferPublishingException("interrupted while waiting for Kafka at " + bootstrapServers, e);
         } finally {
-            if (admin != null) {
-                admin.close(CLOSE_TIMEOUT);
-            }
+            admin.close(CLOSE_TIMEOUT);
         }
         return new KafkaOfferPublisher(new KafkaProducer<>(
                 ProducerSettings.reliable(bootstrapServers, "deals-offers-publisher"),
