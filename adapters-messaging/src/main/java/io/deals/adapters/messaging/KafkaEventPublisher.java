@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -155,7 +154,8 @@ final class KafkaEventPublisher implements EventPublisher {
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(producerSettings(), new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(ProducerSettings.reliable(bootstrapServers, "deals-relay"),
+                    new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }
@@ -168,26 +168,5 @@ final class KafkaEventPublisher implements EventPublisher {
         if (discarded != null) {
             discarded.close(Duration.ZERO);
         }
-    }
-
-    /**
-     * Idempotence (with at most 5 requests in flight) keeps each partition in send order across the
-     * producer's own retries. The timeouts make a dead broker fail a publish within about 15 s. A
-     * batch is flushed as a whole, so linger only gathers what one flush sends; lz4 shrinks the
-     * JSON several times over for little CPU.
-     */
-    private Map<String, Object> producerSettings() {
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "deals-relay"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
-                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
-                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000));
     }
 }

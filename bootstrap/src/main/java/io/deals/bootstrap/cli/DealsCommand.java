@@ -3,10 +3,11 @@ package io.deals.bootstrap.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar deals.jar serve|token|import|migrate|generate-demo-data ...} */
+/** {@code java -jar deals.jar serve|token|import|migrate|generate-demo-data|offers ...} */
 @Command(name = "deals", mixinStandardHelpOptions = true, version = "deals 0.1.0",
         description = "Travel deals: hotels, room deals and categories over HTTP, on PostgreSQL.",
-        subcommands = {ServeCommand.class, TokenCommand.class, ImportCommand.class, MigrateCommand.class, GenerateDemoDataCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, ImportCommand.class, MigrateCommand.class,
+                GenerateDemoDataCommand.class, OffersCommand.class})
 public final class DealsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -7,7 +7,6 @@ import io.deals.application.imports.port.in.ImportError;
 import io.deals.application.imports.port.in.ImportMode;
 import io.deals.application.imports.port.in.ImportReport;
 import io.deals.bootstrap.CommandDatabase;
-import org.apache.commons.io.input.BoundedInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -47,18 +44,13 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ImportMode importMode = ImportMode.parse(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "Invalid value for option '--mode': " + mode + " (strict or lenient)"));
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ParameterException(spec.commandLine(), "Cannot read the file " + file);
-        }
         String dbUrl = database.dbUrl();
-        long size = Files.size(file);
-        try (CommandDatabase db = CommandDatabase.open(dbUrl, database.dataDir());
-             BoundedInputStream in = BoundedInputStream.builder()
-                     .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get()) {
-            ProgressDisplay progress = new ProgressDisplay(System.console() != null, spec.commandLine().getErr(),
-                    in::getCount, size);
+        try (InputFile input = InputFile.open(spec, file);
+             CommandDatabase db = CommandDatabase.open(dbUrl, database.dataDir())) {
+            ProgressDisplay progress = input.progress(spec.commandLine().getErr());
             try {
-                ImportReport report = db.deals().importDeals().importDeals(new ImportDealsCommand(in, importMode, progress));
+                ImportReport report = db.deals().importDeals()
+                        .importDeals(new ImportDealsCommand(input.stream(), importMode, progress));
                 progress.finish();
                 print(report);
                 return 0;

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * An import's progress on stderr: on a terminal one line redrawn in place (rows, rows/s, share
- * of the file, ETA), elsewhere a plain line every few seconds, as a log reader wants it.
+ * How far a command has read its file (an import, or offers being published), on stderr: on a
+ * terminal one line redrawn in place (rows, rows/s, share of the file, ETA), elsewhere a plain
+ * line every few seconds, as a log reader wants it.
  */
 final class ProgressDisplay implements Consumer<ImportProgress> {
 
