@@ -300,18 +300,10 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
                 Map.entry(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
-    /** As the event publisher's, with requests as large as the dead-letter topic takes. */
+    /** Reliable, with requests as large as the dead-letter topic takes. */
     private Map<String, Object> producerSettings() {
-        return Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "deals-offers-dlq"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 5),
-                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DLQ_MAX_MESSAGE_BYTES),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000));
+        Map<String, Object> settings = new HashMap<>(ProducerSettings.reliable(bootstrapServers, "deals-offers-dlq"));
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DLQ_MAX_MESSAGE_BYTES);
+        return settings;
     }
 }
