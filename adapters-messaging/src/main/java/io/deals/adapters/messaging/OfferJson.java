@@ -55,6 +55,8 @@ final class OfferJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,17})?");
+    /** Wider than any field's digits, narrow enough to write out. */
+    private static final int MAX_PLAIN_SCALE = 64;
     private static final List<String> NUMBERS = List.of(HOTEL_STAR_RATING, PRICE_PER_NIGHT, ORIGINAL_PRICE,
             DISCOUNT_PERCENT);
 
@@ -103,7 +105,7 @@ final class OfferJson {
             }
         }
         String dealId = text.get(DEAL_ID);
-        if (dealId != null && (key == null || !key.strip().equals(dealId.strip()))) {
+        if (dealId != null && (key == null || !key.equals(dealId))) {
             violations.add(new Violation(DEAL_ID, "key_mismatch", key == null
                     ? "the record has no key; its key must be the deal_id"
                     : "differs from the record's key; its key must be the deal_id"));
@@ -166,8 +168,7 @@ final class OfferJson {
             return Optional.of(node.textValue());
         }
         if (node.isNumber()) {
-            return Optional.of(node.isIntegralNumber() ? node.bigIntegerValue().toString()
-                    : node.decimalValue().toPlainString());
+            return Optional.of(numberText(node));
         }
         if (node.isBoolean()) {
             return Optional.of(Boolean.toString(node.booleanValue()));
@@ -188,6 +189,19 @@ final class OfferJson {
                 ? "must be an array of category names or one comma-separated string"
                 : "must be a string or a number"));
         return Optional.empty();
+    }
+
+    /**
+     * A number's text: plain, as a file holds it, unless its exponent is beyond any field's range
+     * ({@code 1e999999999}); that stays in exponent form, which the import's rules refuse, rather than
+     * being written out as a billion digits.
+     */
+    private static String numberText(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().toString();
+        }
+        BigDecimal decimal = node.decimalValue();
+        return Math.abs(decimal.scale()) <= MAX_PLAIN_SCALE ? decimal.toPlainString() : decimal.toString();
     }
 
     /** A record read: its fields as a file row, or every reason it is no offer. */
