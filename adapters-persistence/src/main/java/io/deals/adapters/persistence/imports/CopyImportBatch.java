@@ -36,8 +36,12 @@ final class CopyImportBatch implements DealImportBatch {
             + " checkout_date, is_available, categories, created_at) FROM STDIN";
     private static final int BUFFER_BYTES = 256 * 1024;
 
-    /** Creating this many deals outgrows what the tables' statistics may say (a sample costs ~0.1 s). */
+    /**
+     * Creating this many deals, and at least a tenth of what the statistics know of, outgrows what
+     * they may say (a sample costs ~0.1 s); a stream of smaller merges is left to autovacuum's analyze.
+     */
     private static final long ANALYZE_AFTER_CREATING = 1_000;
+    private static final long ANALYZE_AFTER_GROWING_BY = 10;
 
     private final PGCopyOutputStream copy;
     private final Writer out;
@@ -131,12 +135,17 @@ final class CopyImportBatch implements DealImportBatch {
             mapper.closePricePeriods(now);
             mapper.openPricePeriods(now);
         });
-        if (planned.created() >= ANALYZE_AFTER_CREATING) {
+        if (outgrowsStatistics(planned.created())) {
             // The events read the new deals' views; statistics taken before this transaction (an
             // empty table's, say) know none of its rows, and planned a scan of the categories per deal.
             step("analyze written tables", mapper::analyzeWrittenTables);
         }
         step("events", () -> events.append(now));
+    }
+
+    private boolean outgrowsStatistics(long created) {
+        return created >= ANALYZE_AFTER_CREATING
+                && created * ANALYZE_AFTER_GROWING_BY >= mapper.dealsInStatistics();
     }
 
     /** Runs one step of the merge, logging its time at debug level: where a slow import spends it. */

@@ -53,9 +53,11 @@ public interface DealImportMapper {
 
     void createEventStaging();
 
+    long dealsInStatistics();
+
     void analyzeWrittenTables();
 
-    void appendStagedEvents();
+    void appendStagedEvents(@Param("priceChanged") String priceChangedType);
 
     List<HotelView> createdHotels();
 

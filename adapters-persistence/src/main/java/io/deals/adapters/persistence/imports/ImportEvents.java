@@ -27,7 +27,7 @@ final class ImportEvents {
 
     private static final int CHUNK = 5_000;
     private static final String COPY =
-            "COPY import_events (aggregate_type, aggregate_id, event_type, payload, occurred_at) FROM STDIN";
+            "COPY import_events (aggregate_type, aggregate_id, event_type, price_changed, payload, occurred_at) FROM STDIN";
 
     private final PGConnection connection;
     private final DealImportMapper mapper;
@@ -50,7 +50,7 @@ final class ImportEvents {
         String time = at.toString();
         mapper.createEventStaging();
         for (HotelView hotel : mapper.createdHotels()) {
-            row("hotel", hotel.id(), HotelEvent.Created.TYPE, hotels.of(hotel), time);
+            row("hotel", hotel.id(), HotelEvent.Created.TYPE, false, hotels.of(hotel), time);
         }
         copy();
         long after = 0;
@@ -62,22 +62,21 @@ final class ImportEvents {
             }
             for (int i = 0; i < chunk.size(); i++) {
                 ChangedDeal deal = chunk.get(i);
-                String data = deals.of(views.get(i).toView());
-                row("deal", deal.dealId(), deal.created() ? DealEvent.Created.TYPE : DealEvent.Updated.TYPE, data, time);
-                if (deal.pricesChanged()) {
-                    row("deal", deal.dealId(), DealEvent.PriceChanged.TYPE, data, time);
-                }
+                row("deal", deal.dealId(), deal.created() ? DealEvent.Created.TYPE : DealEvent.Updated.TYPE,
+                        deal.pricesChanged(), deals.of(views.get(i).toView()), time);
             }
             copy();
             after = chunk.get(chunk.size() - 1).dealId();
         }
         outbox.lockFeed();
-        mapper.appendStagedEvents();
+        mapper.appendStagedEvents(DealEvent.PriceChanged.TYPE);
         outbox.signalAppended();
     }
 
-    private void row(String aggregate, long id, String type, String data, String time) {
-        rows.append(aggregate).append('\t').append(id).append('\t').append(type).append('\t');
+    /** A staged event; one whose prices changed stands for its price_changed event too. */
+    private void row(String aggregate, long id, String type, boolean pricesChanged, String data, String time) {
+        rows.append(aggregate).append('\t').append(id).append('\t').append(type).append('\t')
+                .append(pricesChanged).append('\t');
         CopyText.append(rows, data).append('\t').append(time).append('\n');
     }
 
