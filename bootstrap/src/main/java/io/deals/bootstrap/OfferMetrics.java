@@ -52,6 +52,11 @@ final class OfferMetrics implements OfferMonitor {
     }
 
     @Override
+    public void stopped(Throwable cause) {
+        LOG.error("Offers: the consumer stopped and consumes no more offers until the server restarts", cause);
+    }
+
+    @Override
     public void overtaken(RuntimeException cause) {
         LOG.info("Offers: a batch was left to the consumer that took its partition over: {}", cause.getMessage());
     }

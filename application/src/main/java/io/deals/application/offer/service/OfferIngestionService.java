@@ -113,7 +113,21 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
         }
     }
 
+    /**
+     * The consumer's loop. Should it end by anything but {@link #close()} (an {@link Error}, a
+     * failure of the source itself), its reason stays as the last error, so that health reports the
+     * offers down instead of a lag that no longer moves.
+     */
     private void run() {
+        try {
+            consume();
+        } catch (RuntimeException | Error fatal) {
+            lastError = "the consumer stopped: " + describe(fatal);
+            monitor.stopped(fatal);
+        }
+    }
+
+    private void consume() {
         try (source) {
             source.subscribe(positions);
             int failures = 0;
@@ -128,7 +142,7 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
                 } catch (RuntimeException failure) {
                     source.rewind();
                     Duration retryIn = pacing.backoff().delay(++failures);
-                    lastError = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+                    lastError = describe(failure);
                     monitor.failed(failure, retryIn);
                     pause(retryIn);
                 }
@@ -205,6 +219,10 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
             rounds.get(round).add(offer);
         }
         return rounds;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
     private void pause(Duration delay) {

@@ -11,6 +11,9 @@ public interface OfferMonitor {
     /** A batch failed and will be read again from the stored positions after {@code retryIn}. */
     void failed(RuntimeException cause, Duration retryIn);
 
+    /** The consumer stopped for good, by a failure it cannot retry; the server needs a restart. */
+    void stopped(Throwable cause);
+
     /** A batch was not applied because another consumer took a partition of it over. */
     void overtaken(RuntimeException cause);
 }
