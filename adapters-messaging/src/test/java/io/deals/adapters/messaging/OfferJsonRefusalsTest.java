@@ -60,6 +60,19 @@ class OfferJsonRefusalsTest {
         assertRefused(read(value), tuple("value", "malformed_json"));
     }
 
+    /** An offer followed by anything is not one JSON value; neither is nothing at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {" x", " {}", ",", "]"})
+    void an_offer_with_more_after_it_is_malformed(String more) {
+        assertRefused(read(new String(json(valid()), StandardCharsets.UTF_8) + more), tuple("value", "malformed_json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n"})
+    void an_empty_value_is_not_json(String value) {
+        assertRefused(read(value), tuple("value", "malformed_json"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "[{\"deal_id\": \"D-1\"}]", "\"D-1\"", "42", "true", "null"})
     void json_that_is_not_an_object_is_refused_as_a_whole(String value) {
