@@ -47,10 +47,12 @@ final class OfferJson {
     /**
      * Numbers stay exact (no binary floating point) and are read back as written, trailing zeros
      * included ({@code 80.50} stays {@code 80.50}, as the file's text was); a key given twice is
-     * malformed, not silently the last.
+     * malformed, not silently the last, and so is anything after the object (a second offer in one
+     * record would otherwise be lost unseen).
      */
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -83,7 +85,10 @@ final class OfferJson {
         } catch (IOException e) {
             return Read.refused(new Violation("value", "malformed_json", "is not JSON: " + e.getMessage()));
         }
-        if (json == null || !json.isObject()) {
+        if (json == null || json.isMissingNode()) {
+            return Read.refused(new Violation("value", "malformed_json", "is not JSON: it is empty"));
+        }
+        if (!json.isObject()) {
             return Read.refused(new Violation("value", "invalid_format", "must be a JSON object"));
         }
         List<Violation> violations = new ArrayList<>();

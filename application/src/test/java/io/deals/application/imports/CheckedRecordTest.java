@@ -189,11 +189,18 @@ class CheckedRecordTest {
                 // a valid number, but longer than any price needs
                 broken(PRICE_PER_NIGHT, "80." + "0".repeat(38), "invalid_format"),
                 broken(PRICE_PER_NIGHT, "100.01", "price_above_original"),
+                // an offer's number with an exponent beyond any field's range arrives as this text
+                broken(PRICE_PER_NIGHT, "1E+999999999", "out_of_range"),
+                broken(PRICE_PER_NIGHT, "1E-999999999", "too_many_decimals"),
                 broken(ORIGINAL_PRICE, "", "required"),
                 broken(ORIGINAL_PRICE, "0", "must_be_positive"),
                 broken(ORIGINAL_PRICE, "100.001", "too_many_decimals"),
                 broken(ORIGINAL_PRICE, "100000.01", "out_of_range"),
                 broken(ORIGINAL_PRICE, "a hundred", "invalid_format"),
+                broken(ORIGINAL_PRICE, "1E+999999999", "out_of_range"),
+                broken(ORIGINAL_PRICE, "1E-999999999", "too_many_decimals"),
+                broken(HOTEL_STAR_RATING, "1E+999999999", "invalid_format"),
+                broken(DISCOUNT_PERCENT, "1E+999999999", "invalid_format"),
                 broken(DISCOUNT_PERCENT, "22", "inconsistent_discount"),
                 broken(DISCOUNT_PERCENT, "101", "out_of_range"),
                 broken(DISCOUNT_PERCENT, "-1", "out_of_range"),
