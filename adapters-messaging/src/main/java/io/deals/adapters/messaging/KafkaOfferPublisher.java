@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes deals file records as offers to topic {@code deals.offers} (made when missing): key the
- * record's {@code deal_id} as written, value {@link OfferJson#write}, so that a record the file
+ * record's {@code deal_id} ({@link OfferJson#key}), value {@link OfferJson#write}, so that a record the file
  * would refuse reaches the consumer as it is and is dead-lettered there. For demos and tests: the
  * server itself only consumes offers.
  *
@@ -96,7 +96,7 @@ public final class KafkaOfferPublisher implements AutoCloseable {
         }
         sent++;
         try {
-            producer.send(new ProducerRecord<>(Topics.OFFERS, record.dealId(), OfferJson.write(record)),
+            producer.send(new ProducerRecord<>(Topics.OFFERS, OfferJson.key(record.dealId()), OfferJson.write(record)),
                     (metadata, exception) -> {
                         if (exception == null) {
                             acknowledged.incrementAndGet();

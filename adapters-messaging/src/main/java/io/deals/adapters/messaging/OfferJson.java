@@ -67,7 +67,7 @@ final class OfferJson {
 
     /**
      * The fields of a record's value as a file row at {@code line}, or every reason it is no offer.
-     * {@code key} must be the offer's {@code deal_id}: it is what keeps a deal's offers in order.
+     * {@code key} must be the offer's {@link #key}: it is what keeps a deal's offers in order.
      */
     static Read read(long line, String key, byte[] value) {
         if (value == null) {
@@ -110,7 +110,7 @@ final class OfferJson {
             }
         }
         String dealId = text.get(DEAL_ID);
-        if (dealId != null && (key == null || !key.equals(dealId))) {
+        if (dealId != null && (key == null || !key.equals(key(dealId)))) {
             violations.add(new Violation(DEAL_ID, "key_mismatch", key == null
                     ? "the record has no key; its key must be the deal_id"
                     : "differs from the record's key; its key must be the deal_id"));
@@ -124,6 +124,14 @@ final class OfferJson {
                 text.get(PRICE_PER_NIGHT), text.get(ORIGINAL_PRICE), text.get(DISCOUNT_PERCENT),
                 text.get(DealFileColumns.CHECKIN_DATE), text.get(DealFileColumns.CHECKOUT_DATE),
                 text.get(IS_AVAILABLE), text.get(CATEGORIES), text.get(DealFileColumns.CREATED_AT)), List.of());
+    }
+
+    /**
+     * The key of an offer for {@code dealId}: the deal_id as the catalogue keeps it, without surrounding
+     * blanks, so that every offer of one deal goes to one partition and keeps its order.
+     */
+    static String key(String dealId) {
+        return dealId == null ? null : dealId.strip();
     }
 
     /**

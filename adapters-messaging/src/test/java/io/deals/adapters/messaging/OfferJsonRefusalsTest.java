@@ -145,7 +145,7 @@ class OfferJsonRefusalsTest {
         assertRefused(OfferJson.read(1, null, json(valid())), tuple(DEAL_ID, "key_mismatch"));
     }
 
-    /** Blanks count: a key of " D-1" goes to another partition than "D-1", so the deal's offers could overtake each other. */
+    /** Blanks count: a key of " D-1" goes to another partition than "D-1", where the deal's other offers go. */
     @ParameterizedTest
     @ValueSource(strings = {"D-2", " D-1", "D-1 ", "d-1", ""})
     void a_key_that_is_not_exactly_the_deal_id_is_a_mismatch(String key) {
@@ -153,11 +153,13 @@ class OfferJsonRefusalsTest {
     }
 
     @Test
-    void a_deal_id_with_blanks_matches_the_same_key_exactly() {
+    void a_deal_id_with_blanks_is_keyed_without_them() {
         Map<String, Object> offer = valid();
-        offer.put(DEAL_ID, " D-1");
+        offer.put(DEAL_ID, " D-1 ");
 
-        assertThat(OfferJson.read(1, " D-1", json(offer)).violations()).isEmpty();
+        assertThat(OfferJson.key(" D-1 ")).isEqualTo("D-1");
+        assertThat(OfferJson.read(1, "D-1", json(offer)).violations()).isEmpty();
+        assertRefused(OfferJson.read(1, " D-1 ", json(offer)), tuple(DEAL_ID, "key_mismatch"));
     }
 
     @Test

@@ -109,7 +109,7 @@ class OfferJsonTest {
     }
 
     private static DealFileRecord roundTrip(DealFileRecord row) {
-        OfferJson.Read read = OfferJson.read(row.line(), row.dealId(), OfferJson.write(row));
+        OfferJson.Read read = OfferJson.read(row.line(), OfferJson.key(row.dealId()), OfferJson.write(row));
         assertThat(read.violations()).isEmpty();
         return read.fields();
     }

@@ -181,6 +181,17 @@ class OfferIngestionServiceTest {
         assertThat(journal).endsWith("failed in 3600000 ms", "close");
     }
 
+    @Test
+    void a_failure_no_retry_can_mend_stops_the_consumer_and_leaves_its_reason_in_the_status() {
+        source.pollFails = new OutOfMemoryError("Java heap space");
+
+        start();
+
+        awaitJournal("stopped");
+        assertThat(journal).containsExactly("subscribe", "close", "stopped");
+        assertThat(service.status().lastError()).contains("the consumer stopped: Java heap space");
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private void start() {
@@ -245,6 +256,8 @@ class OfferIngestionServiceTest {
         /** Whether each setAside in turn fails; those beyond succeed. */
         private final Queue<Boolean> setAsideFails = new ConcurrentLinkedQueue<>();
         volatile long lag;
+        /** Thrown by every poll when set: a failure the loop cannot retry. */
+        volatile Error pollFails;
 
         void failSetAside(Boolean... fails) {
             setAsideFails.addAll(List.of(fails));
@@ -258,6 +271,9 @@ class OfferIngestionServiceTest {
 
         @Override
         public synchronized OfferBatch poll(Duration timeout) {
+            if (pollFails != null) {
+                throw pollFails;
+            }
             OfferBatch next = batches.peek();
             if (next == null) {
                 LockSupport.parkNanos(timeout.toNanos());
@@ -352,6 +368,11 @@ class OfferIngestionServiceTest {
         @Override
         public void overtaken(RuntimeException cause) {
             journal.add("overtaken");
+        }
+
+        @Override
+        public void stopped(Throwable cause) {
+            journal.add("stopped");
         }
     }
 }
