@@ -179,6 +179,8 @@ class OfferIngestionIT {
                     h -> h.at("/checks/offers/status").asText().equals("DOWN"), PATIENCE);
             assertThat(down.get("status").asText()).as("the database is away").isEqualTo("DOWN");
             postgres.restart();
+            Await.until("health once the database is back", () -> healthAnswered(api),
+                    h -> h.get("status").asText().equals("UP"), PATIENCE);
 
             Published published = first.then(during);
             awaitConsumed(database, published);
