@@ -1,15 +1,11 @@
 package io.deals.bootstrap;
 
 import io.deals.adapters.persistence.ConnectionPool;
-import io.deals.adapters.persistence.DatabaseSettings;
 import io.deals.bootstrap.http.OpenApiContract;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,9 +34,8 @@ class DatabaseOutageIT {
 
     @Test
     void answers_503_quickly_while_the_database_is_down_and_recovers_when_it_returns() throws Exception {
-        int databasePort = freePort();
-        EmbeddedPostgres postgres = startPostgres(databasePort);
-        try (ConnectionPool pool = ConnectionPool.open(DatabaseSettings.fromUrl(postgres.getJdbcUrl("postgres", "postgres")));
+        try (RestartablePostgres postgres = RestartablePostgres.start(dataDirectory);
+             ConnectionPool pool = ConnectionPool.open(postgres.settings());
              DealsServer server = DealsServer.start(pool.dataSource(),
                      ServerOptions.of(0, ServerSecret.random()).withTokens(TestTokens.SETTINGS))) {
             URI base = URI.create("http://localhost:" + server.port());
@@ -48,7 +43,7 @@ class DatabaseOutageIT {
                     {"name": "Harbour View", "city": "Toronto", "country": "Canada",
                      "phone": "+14165550100", "star_rating": 4}""").statusCode()).isEqualTo(201);
 
-            postgres.close();
+            postgres.stop();
 
             HttpResponse<String> read = get(base.resolve("/hotels/1"));
             assertThat(read.statusCode()).isEqualTo(503);
@@ -57,21 +52,11 @@ class DatabaseOutageIT {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"DOWN\"");
 
-            postgres = startPostgres(databasePort);
+            postgres.restart();
 
             assertThat(get(base.resolve("/hotels/1")).statusCode()).isEqualTo(200);
             assertThat(get(base.resolve("/health")).body()).contains("\"status\":\"UP\"");
-        } finally {
-            postgres.close();
         }
-    }
-
-    private EmbeddedPostgres startPostgres(int port) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
@@ -97,11 +82,5 @@ class DatabaseOutageIT {
     void everyReplyIsDocumented() {
         replies.forEach(reply -> OpenApiContract.served().check(reply.request().method(), reply.uri().toString(),
                 reply.statusCode(), reply.headers(), reply.body()));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

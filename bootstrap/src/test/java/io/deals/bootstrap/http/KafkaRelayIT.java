@@ -52,15 +52,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static io.deals.bootstrap.imports.DealsCsv.CANAL;
 import static io.deals.bootstrap.imports.DealsCsv.RIVIERA;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Events out to a real Kafka broker in this JVM (one for the class) from real servers on the test
@@ -132,11 +129,11 @@ class KafkaRelayIT {
                     .isEqualTo("application/cloudevents+json");
         }
         assertThat(broker.partitions(TOPIC)).isEqualTo(6);
-        JsonNode health = awaitHealth(api, h -> h.at("/checks/relay/unpublished").asLong(-1) == 0, PATIENCE);
+        JsonNode health = Await.health(api, h -> h.at("/checks/relay/unpublished").asLong(-1) == 0, PATIENCE);
         assertThat(health.at("/checks/kafka/status").asText()).isEqualTo("UP");
         assertThat(health.at("/checks/relay/status").asText()).isEqualTo("UP");
         assertThat(health.at("/checks/relay/role").asText()).isEqualTo("leader");
-        Scrape metrics = awaitMetrics(api, m -> m.value("deals_events_published_total", Map.of()) >= events.size());
+        Scrape metrics = Await.metrics(api, m -> m.value("deals_events_published_total", Map.of()) >= events.size(), PATIENCE);
         assertThat(metrics.value("deals_events_published_total", Map.of())).isEqualTo(events.size());
         assertThat(metrics.value("deals_events_unpublished", Map.of())).isZero();
     }
@@ -155,10 +152,10 @@ class KafkaRelayIT {
             Reply imported = api.send("POST", "/imports", BodyPublishers.ofString(importFile(20).text()),
                     "Content-Type", "text/csv");
             assertThat(imported.status()).as(imported.text()).isEqualTo(200);
-            JsonNode down = awaitHealth(api, h -> h.at("/checks/kafka/status").asText().equals("DOWN"), PATIENCE);
+            JsonNode down = Await.health(api, h -> h.at("/checks/kafka/status").asText().equals("DOWN"), PATIENCE);
             assertThat(down.get("status").asText()).as("the database alone decides").isEqualTo("UP");
             assertThat(down.at("/checks/relay/unpublished").asLong()).isPositive();
-            JsonNode failing = awaitHealth(api, h -> h.at("/checks/relay/status").asText().equals("DOWN"), PATIENCE);
+            JsonNode failing = Await.health(api, h -> h.at("/checks/relay/status").asText().equals("DOWN"), PATIENCE);
             assertThat(failing.get("status").asText()).isEqualTo("UP");
         } finally {
             broker.startBroker();
@@ -169,7 +166,7 @@ class KafkaRelayIT {
         List<ConsumerRecord<String, String>> records = onTopic(events);
         assertThat(distinct(idsByKey(records))).as("each key's events in order, once duplicates are dropped")
                 .isEqualTo(expectedByKey(events));
-        awaitHealth(api, h -> h.at("/checks/kafka/status").asText().equals("UP")
+        Await.health(api, h -> h.at("/checks/kafka/status").asText().equals("UP")
                 && h.at("/checks/relay/unpublished").asLong(-1) == 0, PATIENCE);
     }
 
@@ -217,7 +214,7 @@ class KafkaRelayIT {
         DealsServer first = DealsServer.start(TestDatabase.dataSource(), kafkaOptions());
         running.add(first);
         Api leader = new Api(first.port());
-        awaitHealth(leader, h -> h.at("/checks/relay/role").asText().equals("leader"), PATIENCE);
+        Await.health(leader, h -> h.at("/checks/relay/role").asText().equals("leader"), PATIENCE);
         Api standby = server(kafkaOptions());
         for (int i = 0; i < 3; i++) {
             created(leader.post("/hotels", hotelJson("Leader " + i, "+1416555010" + i)));
@@ -225,12 +222,12 @@ class KafkaRelayIT {
         }
         List<ConsumerRecord<String, String>> before = onTopic(feed());
         assertThat(idsByKey(before)).as("each event once: one relay published").isEqualTo(expectedByKey(feed()));
-        JsonNode waiting = awaitHealth(standby, h -> h.at("/checks/relay/unpublished").asLong(-1) == 0, PATIENCE);
+        JsonNode waiting = Await.health(standby, h -> h.at("/checks/relay/unpublished").asLong(-1) == 0, PATIENCE);
         assertThat(waiting.at("/checks/relay/role").asText()).isEqualTo("standby");
 
         running.remove(first);
         first.close();
-        awaitHealth(standby, h -> h.at("/checks/relay/role").asText().equals("leader"), TAKEOVER);
+        Await.health(standby, h -> h.at("/checks/relay/role").asText().equals("leader"), TAKEOVER);
 
         created(standby.post("/hotels", hotelJson("After", "+14165550300")));
         List<ChangeEvent> events = feed();
@@ -327,28 +324,6 @@ class KafkaRelayIT {
                 entry -> entry.getValue().stream().distinct().toList(), (a, b) -> a, LinkedHashMap::new));
     }
 
-    private static JsonNode awaitHealth(Api api, Predicate<JsonNode> condition, Duration patience) {
-        return await("health", () -> api.get("/health").json(), condition, patience);
-    }
-
-    private static Scrape awaitMetrics(Api api, Predicate<Scrape> condition) {
-        return await("the metrics", () -> Scrape.of(api.get("/metrics").text()), condition, PATIENCE);
-    }
-
-    /** What {@code read} reads, once {@code condition} holds for it; fails after {@code patience}. */
-    private static <T> T await(String what, Supplier<T> read, Predicate<T> condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        T state = read.get();
-        while (!condition.test(state)) {
-            if (System.nanoTime() > deadline) {
-                return fail(what + " did not reach the expected state within " + patience + ": " + state);
-            }
-            sleep(Duration.ofMillis(100));
-            state = read.get();
-        }
-        return state;
-    }
-
     private static long created(Reply reply) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.id();
@@ -386,15 +361,6 @@ class KafkaRelayIT {
             return row.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("could not kill the lease's connection", e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -2,19 +2,26 @@ package io.deals.adapters.messaging.testing;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -49,6 +56,8 @@ public final class TestBroker implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
+                    // A consumer group's first member starts at once, not after the default 3 s wait for more.
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .build();
             cluster.format();
             cluster.startup();
@@ -84,7 +93,7 @@ public final class TestBroker implements AutoCloseable {
 
     /** How many partitions {@code topic} has. */
     public int partitions(String topic) {
-        try (Admin admin = cluster.admin()) {
+        try (Admin admin = admin()) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
                     .get(topic).partitions().size();
         } catch (Exception e) {
@@ -97,10 +106,20 @@ public final class TestBroker implements AutoCloseable {
      * (or the patience ran out); each partition's in offset order, the partitions one after another.
      */
     public List<ConsumerRecord<String, String>> records(String topic, Predicate<List<ConsumerRecord<String, String>>> enough) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        return records(topic, new StringDeserializer(), enough);
+    }
+
+    /** {@link #records(String, Predicate)} with keys and values as the bytes they are. */
+    public List<ConsumerRecord<byte[], byte[]>> rawRecords(String topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
+        return records(topic, new ByteArrayDeserializer(), enough);
+    }
+
+    private <T> List<ConsumerRecord<T, T>> records(String topic, Deserializer<T> deserializer,
+                                                   Predicate<List<ConsumerRecord<T, T>>> enough) {
+        try (KafkaConsumer<T, T> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), deserializer, deserializer)) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
@@ -113,14 +132,43 @@ public final class TestBroker implements AutoCloseable {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            List<ConsumerRecord<T, T>> records = new ArrayList<>();
             while (!enough.test(records) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            records.sort(Comparator.<ConsumerRecord<String, String>>comparingInt(ConsumerRecord::partition)
+            records.sort(Comparator.<ConsumerRecord<T, T>>comparingInt(ConsumerRecord::partition)
                     .thenComparingLong(ConsumerRecord::offset));
             return records;
         }
+    }
+
+    /**
+     * Deletes every record of those of {@code topics} that exist, so that a test class's tests can
+     * share them: readers from the beginning then start after what earlier tests left.
+     */
+    public void empty(String... topics) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            List<String> present = Arrays.stream(topics).filter(existing::contains).toList();
+            if (present.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(present).allTopicNames().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((topic, description) -> description.partitions().forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
+            admin.listOffsets(latest).all().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((partition, end) -> deletions.put(partition, RecordsToDelete.beforeOffset(end.offset())));
+            admin.deleteRecords(deletions).all().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot empty " + Arrays.toString(topics), e);
+        }
+    }
+
+    /** An admin client of this broker; the caller closes it. */
+    public Admin admin() {
+        return cluster.admin();
     }
 
     @Override

@@ -40,11 +40,12 @@ public final class TestDatabase {
 
     /**
      * Empties every table and restarts the ids, so that each test starts from nothing; relays
-     * forget where they stood, since the events they published are gone.
+     * forget where they stood, since the events they published are gone, and offer consumers
+     * where they stood in their topics.
      */
     public static void reset() {
-        execute("TRUNCATE idempotency_keys, outbox_events, event_relays, deal_price_history, deal_categories, categories, "
-                + "deals, hotels RESTART IDENTITY CASCADE");
+        execute("TRUNCATE idempotency_keys, outbox_events, event_relays, offer_positions, deal_price_history, "
+                + "deal_categories, categories, deals, hotels RESTART IDENTITY CASCADE");
         execute("UPDATE event_retention SET deleted_through = 0");
     }
 
