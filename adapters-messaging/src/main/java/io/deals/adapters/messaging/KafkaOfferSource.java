@@ -108,7 +108,8 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
             progress.add(new PartitionProgress(partition.topic(), partition.partition(),
                     started.getOrDefault(partition, OptionalLong.empty()), polled.get(polled.size() - 1).offset() + 1));
         }
-        lag = consumer.assignment().stream()
+        // The polled offers count until they are applied: a batch that fails keeps the lag it had.
+        lag = records.count() + consumer.assignment().stream()
                 .mapToLong(partition -> consumer.currentLag(partition).orElse(0))
                 .sum();
         return new OfferBatch(offers, progress);
@@ -165,6 +166,7 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
 
     @Override
     public void committed(OfferBatch batch) {
+        lag -= batch.offers().size();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (PartitionProgress progress : batch.progress()) {
             TopicPartition partition = new TopicPartition(progress.topic(), progress.partition());

@@ -182,7 +182,7 @@ class KafkaOfferSourceIT {
     }
 
     @Test
-    void the_lag_counts_the_records_after_the_consumers_position() {
+    void the_lag_counts_the_records_not_applied_yet_polled_ones_included() {
         storeEnds();
         int records = 6_000; // more than one poll returns
         IntStream.range(0, records).forEach(i -> producer.send(new ProducerRecord<>(Topics.OFFERS, 3, bytes("L-" + i),
@@ -193,8 +193,10 @@ class KafkaOfferSourceIT {
         int delivered = offers(firstBatch).size();
 
         assertThat(delivered).isLessThan(records);
+        assertThat(source.lag()).as("polled, not yet applied").isEqualTo(records);
+        firstBatch.forEach(this::commit);
         assertThat(source.lag()).isEqualTo(records - delivered);
-        pollFor(records - delivered);
+        pollFor(records - delivered, this::commit);
         assertThat(source.lag()).isZero();
     }
 

@@ -178,6 +178,7 @@ class OfferIngestionIT {
             JsonNode down = Await.until("health while the database is away", () -> healthAnswered(api),
                     h -> h.at("/checks/offers/status").asText().equals("DOWN"), PATIENCE);
             assertThat(down.get("status").asText()).as("the database is away").isEqualTo("DOWN");
+            assertThat(down.at("/checks/offers/lag").asLong()).as("offers waiting").isPositive();
             postgres.restart();
             Await.until("health once the database is back", () -> healthAnswered(api),
                     h -> h.get("status").asText().equals("UP"), PATIENCE);
@@ -614,6 +615,10 @@ class OfferIngestionIT {
 
         @Override
         public void overtaken(RuntimeException cause) {
+        }
+
+        @Override
+        public void stopped(Throwable cause) {
         }
     }
 }

@@ -36,7 +36,10 @@ public interface OfferSource extends AutoCloseable {
     /** The last batch was not applied: the next poll starts again from the positions stored. */
     void rewind();
 
-    /** Records in the topic after this consumer's positions, as of its last poll; safe from any thread. */
+    /**
+     * Records in the topic not applied yet, a polled batch's included until it is committed, as of
+     * the last poll; safe from any thread.
+     */
     long lag();
 
     @Override
