@@ -8,4 +8,8 @@ public record OfferPosition(String topic, int partition, long offset) {
     public OfferPosition {
         Objects.requireNonNull(topic, "topic");
     }
+
+    public boolean samePartition(OfferPosition other) {
+        return topic.equals(other.topic) && partition == other.partition;
+    }
 }

@@ -15,4 +15,14 @@ public record PartitionProgress(String topic, int partition, OptionalLong stored
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(stored, "stored");
     }
+
+    /** Whether {@code position} is in this partition. */
+    public boolean holds(OfferPosition position) {
+        return topic.equals(position.topic()) && partition == position.partition();
+    }
+
+    /** The same progress, ending before {@code offset}. */
+    public PartitionProgress endingAt(long offset) {
+        return new PartitionProgress(topic, partition, stored, offset);
+    }
 }

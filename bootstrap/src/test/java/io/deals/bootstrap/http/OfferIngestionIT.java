@@ -157,6 +157,24 @@ class OfferIngestionIT {
         assertThat(Scrape.of(api.get("/metrics").text()).value("deals_offers_lag", Map.of())).isZero();
     }
 
+    /** Far more offers of one deal in a poll than a transaction merges: the batch is cut and read on, in order. */
+    @Test
+    void a_deal_offered_hundreds_of_times_in_one_poll_ends_at_its_last_offer_with_one_version_per_change() {
+        OfferStream stream = OfferStream.ofOneDeal(500, 3);
+        try (DealsServer makesTheTopics = DealsServer.start(TestDatabase.dataSource(), options().withOfferIngestion())) {
+            awaitTopics();
+        }
+        Published published = publish(stream.offers());
+
+        Api api = server(TestDatabase.dataSource());
+
+        awaitConsumed(TestDatabase.dataSource(), published);
+        assertAppliedOnce(TestDatabase.dataSource(), api, stream);
+        Scrape metrics = Await.metrics(api, m -> consumed(m) == stream.offers().size(), PATIENCE);
+        assertThat(metrics.value("deals_offers_total", Map.of("outcome", "applied"))).isEqualTo(stream.applied());
+        assertThat(metrics.value("deals_offers_total", Map.of("outcome", "unchanged"))).isEqualTo(stream.unchanged());
+    }
+
     @Test
     void a_database_stopped_mid_stream_and_started_again_ends_in_the_same_state_with_nothing_skipped_or_set_aside_for_it()
             throws Exception {

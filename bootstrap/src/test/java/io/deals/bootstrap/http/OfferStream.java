@@ -133,6 +133,16 @@ final class OfferStream {
         return stream;
     }
 
+    /** One deal offered {@code size} times: created, then offered again with another price, one in four re-sent as it is. */
+    static OfferStream ofOneDeal(int size, long seed) {
+        OfferStream stream = new OfferStream(seed);
+        stream.write(Slot.NEW);
+        for (int i = 1; i < size; i++) {
+            stream.write(i % 4 == 0 ? Slot.RESEND : Slot.UPDATE);
+        }
+        return stream;
+    }
+
     List<Offer> offers() {
         return offers;
     }

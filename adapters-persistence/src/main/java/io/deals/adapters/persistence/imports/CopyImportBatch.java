@@ -140,7 +140,7 @@ final class CopyImportBatch implements DealImportBatch {
             // empty table's, say) know none of its rows, and planned a scan of the categories per deal.
             step("analyze written tables", mapper::analyzeWrittenTables);
         }
-        step("events", () -> events.append(now));
+        step("events", () -> events.stage(now));
     }
 
     private boolean outgrowsStatistics(long created) {

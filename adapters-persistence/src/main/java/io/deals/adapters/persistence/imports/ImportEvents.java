@@ -1,7 +1,6 @@
 package io.deals.adapters.persistence.imports;
 
 import io.deals.adapters.persistence.deal.DealViewRow;
-import io.deals.adapters.persistence.shared.OutboxMapper;
 import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.hotel.port.in.HotelView;
 import io.deals.application.hotel.port.out.HotelRepresentation;
@@ -20,8 +19,9 @@ import java.util.List;
  * An import's events, with the same data as the API's own writes: every created hotel's, then for
  * each created or updated deal in id order its {@code created} or {@code updated} (and
  * {@code price_changed}) event. Each chunk of views is read as {@code GET} reads it, written by the
- * one representation and COPYed into a staging table; one statement then appends them all to the
- * outbox under the feed's lock (see OutboxMapper.xml), which other writers thus wait for only briefly.
+ * one representation and COPYed into a staging table, after those of the transaction's earlier
+ * merges; {@link PostgresDealImports#appendEvents} then appends them all to the outbox in one
+ * statement under the feed's lock (see OutboxMapper.xml), which other writers thus wait for only briefly.
  */
 final class ImportEvents {
 
@@ -31,22 +31,20 @@ final class ImportEvents {
 
     private final PGConnection connection;
     private final DealImportMapper mapper;
-    private final OutboxMapper outbox;
     private final DealRepresentation deals;
     private final HotelRepresentation hotels;
     private final StringBuilder rows = new StringBuilder(CHUNK * 1024);
 
-    ImportEvents(PGConnection connection, DealImportMapper mapper, OutboxMapper outbox, DealRepresentation deals,
+    ImportEvents(PGConnection connection, DealImportMapper mapper, DealRepresentation deals,
                  HotelRepresentation hotels) {
         this.connection = connection;
         this.mapper = mapper;
-        this.outbox = outbox;
         this.deals = deals;
         this.hotels = hotels;
     }
 
-    /** Appends them as the transaction's last statements: the feed's lock is held from then to the commit. */
-    void append(Instant at) {
+    /** Stages them, after those of the transaction's earlier merges, for {@link PostgresDealImports#appendEvents}. */
+    void stage(Instant at) {
         String time = at.toString();
         mapper.createEventStaging();
         for (HotelView hotel : mapper.createdHotels()) {
@@ -68,9 +66,6 @@ final class ImportEvents {
             copy();
             after = chunk.get(chunk.size() - 1).dealId();
         }
-        outbox.lockFeed();
-        mapper.appendStagedEvents(DealEvent.PriceChanged.TYPE);
-        outbox.signalAppended();
     }
 
     /** A staged event; one whose prices changed stands for its price_changed event too. */

@@ -5,6 +5,7 @@ import io.deals.application.deal.port.out.DealRepresentation;
 import io.deals.application.hotel.port.out.HotelRepresentation;
 import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.imports.port.out.DealImports;
+import io.deals.domain.deal.DealEvent;
 import jakarta.inject.Inject;
 import org.apache.ibatis.session.SqlSessionManager;
 import org.postgresql.PGConnection;
@@ -37,9 +38,16 @@ public final class PostgresDealImports implements DealImports {
         try {
             PGConnection connection = sessions.getConnection().unwrap(PGConnection.class);
             return new CopyImportBatch(connection, mapper,
-                    new ImportEvents(connection, mapper, outbox, deals, hotels));
+                    new ImportEvents(connection, mapper, deals, hotels));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start COPY into the staging table", e);
         }
+    }
+
+    @Override
+    public void appendEvents() {
+        outbox.lockFeed();
+        mapper.appendStagedEvents(DealEvent.PriceChanged.TYPE);
+        outbox.signalAppended();
     }
 }

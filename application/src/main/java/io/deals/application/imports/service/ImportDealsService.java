@@ -92,6 +92,7 @@ public final class ImportDealsService implements ImportDealsUseCase {
                 throw new ImportRejectedException(new ImportReport(rows, 0, 0, 0, 0, rejected, firstErrors));
             }
             merge.apply();
+            imports.appendEvents();
             return new ImportReport(rows, planned.dealsCreated(), planned.dealsUpdated(), planned.dealsUnchanged(),
                     planned.hotelsCreated(), rejected, firstErrors);
         }

@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
  * import's own merge, sets the ones that cannot be applied aside on the dead-letter topic, and
  * commits. So the offsets and the offers' effects are committed together or not at all, and a
  * redelivered batch finds its positions already past it. Two offers for one deal in a batch merge
- * in rounds, in offset order, as if they had come one after the other.
+ * in rounds, in offset order, as if they had come one after the other; a batch that holds more
+ * than {@link #MAX_ROUNDS} of one deal's offers is cut before the first beyond, which the next
+ * batch reads. The events of every round go to the feed last, after the dead letters are sent, as
+ * the feed's lock makes other writers wait until the commit.
  *
  * <p>When the database or the broker fails, the batch rolls back and is read again from the stored
  * positions after 1, 2, 4, 8, 8... s; nothing is skipped or set aside for a transient failure.
@@ -45,6 +48,12 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
 
     /** How long to wait for the consumer's thread when stopping, before and after interrupting it. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * At most this many offers of one deal in a transaction: each is a round, a whole merge, whose
+     * temporary tables hold PostgreSQL's shared lock slots until the commit.
+     */
+    static final int MAX_ROUNDS = 8;
 
     /** How long a poll waits for offers, and how the consumer backs off. */
     record Pacing(Duration poll, Backoff backoff) {
@@ -151,12 +160,17 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
     }
 
     private void consumeOnce() {
-        OfferBatch batch = source.poll(pacing.poll());
-        if (batch.isEmpty()) {
+        OfferBatch polled = source.poll(pacing.poll());
+        if (polled.isEmpty()) {
             return;
         }
+        OfferBatch batch = polled.cutAt(beyondRounds(polled.offers()));
         Outcome outcome = transactions.inTransaction(() -> apply(batch));
         source.committed(batch);
+        if (batch != polled) {
+            // What was cut off is read again from the positions just stored.
+            source.rewind();
+        }
         monitor.applied(outcome.applied(), outcome.unchanged(), outcome.deadLettered());
     }
 
@@ -166,7 +180,8 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
         Map<OfferPosition, List<Violation>> reasons = new HashMap<>();
         long applied = 0;
         long unchanged = 0;
-        for (List<Offer> round : rounds(batch.offers())) {
+        List<List<Offer>> rounds = rounds(batch.offers());
+        for (List<Offer> round : rounds) {
             Map<Long, OfferPosition> byLine = new HashMap<>();
             try (RecordMerge merge = new RecordMerge(imports, clock.now())) {
                 for (Offer offer : round) {
@@ -196,7 +211,28 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
             }
         }
         source.setAside(rejected);
+        if (!rounds.isEmpty()) {
+            imports.appendEvents();
+        }
         return new Outcome(applied, unchanged, rejected.size());
+    }
+
+    /**
+     * Per partition, the first offer that would be a deal's {@link #MAX_ROUNDS}+1st in the batch:
+     * where the batch is cut, in the rare stream that repeats a deal that often.
+     */
+    static List<OfferPosition> beyondRounds(List<Offer> offers) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<OfferPosition> cuts = new ArrayList<>();
+        for (Offer offer : offers) {
+            OfferPosition position = offer.position();
+            if (offer.readable() && offer.fields().dealId() != null
+                    && seen.merge(offer.fields().dealId().strip(), 1, Integer::sum) > MAX_ROUNDS
+                    && cuts.stream().noneMatch(position::samePartition)) {
+                cuts.add(position);
+            }
+        }
+        return cuts;
     }
 
     /**

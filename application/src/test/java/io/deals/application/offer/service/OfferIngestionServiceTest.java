@@ -1,6 +1,7 @@
 package io.deals.application.offer.service;
 
 import io.deals.application.imports.DealFileRecord;
+import io.deals.application.imports.port.out.DealImportBatch;
 import io.deals.application.imports.port.out.DealImports;
 import io.deals.application.offer.Offer;
 import io.deals.application.offer.OfferBatch;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
@@ -108,6 +110,30 @@ class OfferIngestionServiceTest {
 
         assertThat(OfferIngestionService.rounds(List.of(none0, a1, a2, none3)))
                 .containsExactly(List.of(none0, a1, none3), List.of(a2));
+    }
+
+    @Test
+    void a_batch_is_cut_in_each_partition_before_a_deals_offer_beyond_the_rounds_a_transaction_takes() {
+        List<Offer> offers = new ArrayList<>();
+        for (long offset = 0; offset < OfferIngestionService.MAX_ROUNDS + 3; offset++) {
+            offers.add(offer(offset, "A"));
+        }
+        Offer other = Offer.of(new OfferPosition(TOPIC, 1, 40), offer(40, "B").fields());
+        OfferBatch batch = new OfferBatch(append(offers, other), List.of(
+                new PartitionProgress(TOPIC, 0, OptionalLong.empty(), OfferIngestionService.MAX_ROUNDS + 3),
+                new PartitionProgress(TOPIC, 1, OptionalLong.of(40), 41)));
+
+        List<OfferPosition> cuts = OfferIngestionService.beyondRounds(batch.offers());
+        OfferBatch cut = batch.cutAt(cuts);
+
+        assertThat(cuts).containsExactly(position(OfferIngestionService.MAX_ROUNDS));
+        assertThat(cut.offers()).containsExactlyElementsOf(
+                append(offers.subList(0, OfferIngestionService.MAX_ROUNDS), other));
+        assertThat(cut.progress()).containsExactly(
+                new PartitionProgress(TOPIC, 0, OptionalLong.empty(), OfferIngestionService.MAX_ROUNDS),
+                new PartitionProgress(TOPIC, 1, OptionalLong.of(40), 41));
+        assertThat(OfferIngestionService.rounds(cut.offers())).hasSize(OfferIngestionService.MAX_ROUNDS);
+        assertThat(OfferIngestionService.beyondRounds(cut.offers())).isEmpty();
     }
 
     // --- the loop -----------------------------------------------------------------------------
@@ -199,8 +225,16 @@ class OfferIngestionServiceTest {
     }
 
     private void start(Pacing pacing) {
-        DealImports noMerge = () -> {
-            throw new AssertionError("these batches hold no offer to merge");
+        DealImports noMerge = new DealImports() {
+            @Override
+            public DealImportBatch begin() {
+                throw new AssertionError("these batches hold no offer to merge");
+            }
+
+            @Override
+            public void appendEvents() {
+                throw new AssertionError("these batches stage no events");
+            }
         };
         service = new OfferIngestionService(source, positions, noMerge, transactions, () -> Instant.EPOCH,
                 new Monitor(), pacing);
@@ -225,6 +259,12 @@ class OfferIngestionServiceTest {
         return Offer.of(position(offset), new DealFileRecord(offset + 1, true, dealId, "Hotel Sol", "Lisbon",
                 "Portugal", "+351 210 000 000", "4", "Double", "80.00", "100.00", null, "2027-06-01", "2027-06-04",
                 null, null, null));
+    }
+
+    private static List<Offer> append(List<Offer> offers, Offer last) {
+        List<Offer> all = new ArrayList<>(offers);
+        all.add(last);
+        return all;
     }
 
     private static Offer unreadable(long offset) {

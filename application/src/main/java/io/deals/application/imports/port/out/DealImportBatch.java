@@ -28,7 +28,10 @@ public interface DealImportBatch extends AutoCloseable {
      */
     ImportPlan plan(Clock clock, int maxErrors);
 
-    /** Carries out the plan: deals, their categories, price periods and events. */
+    /**
+     * Carries out the plan: deals, their categories and price periods; their events are staged for
+     * {@link DealImports#appendEvents}.
+     */
     void apply();
 
     /** Abandons whatever is still under way, so that the transaction can roll back. */
