@@ -102,8 +102,8 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
                 lastRecords.put(position, record);
                 String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
                 OfferJson.Read read = OfferJson.read(offers.size() + 1L, key, record.value());
-                offers.add(read.fields() != null ? Offer.of(position, read.fields())
-                        : Offer.unreadable(position, read.violations()));
+                offers.add(read.violations().isEmpty() ? Offer.of(position, read.fields())
+                        : Offer.unreadable(position, read.fields(), read.violations()));
             }
             progress.add(new PartitionProgress(partition.topic(), partition.partition(),
                     started.getOrDefault(partition, OptionalLong.empty()), polled.get(polled.size() - 1).offset() + 1));

@@ -66,7 +66,7 @@ final class OfferJson {
     }
 
     /**
-     * The fields of a record's value as a file row at {@code line}, or every reason it is no offer.
+     * The fields of a record's value as a file row at {@code line}, and every reason it is no offer.
      * {@code key} must be the offer's {@link #key}: it is what keeps a deal's offers in order.
      */
     static Read read(long line, String key, byte[] value) {
@@ -115,15 +115,13 @@ final class OfferJson {
                     ? "the record has no key; its key must be the deal_id"
                     : "differs from the record's key; its key must be the deal_id"));
         }
-        if (!violations.isEmpty()) {
-            return new Read(null, violations);
-        }
+        // The fields that could be read come along with the reasons, so the rules can tell their faults too.
         return new Read(new DealFileRecord(line, true, dealId, text.get(DealFileColumns.HOTEL_NAME),
                 text.get(DealFileColumns.HOTEL_CITY), text.get(DealFileColumns.HOTEL_COUNTRY),
                 text.get(DealFileColumns.HOTEL_PHONE), text.get(HOTEL_STAR_RATING), text.get(DealFileColumns.ROOM_TYPE),
                 text.get(PRICE_PER_NIGHT), text.get(ORIGINAL_PRICE), text.get(DISCOUNT_PERCENT),
                 text.get(DealFileColumns.CHECKIN_DATE), text.get(DealFileColumns.CHECKOUT_DATE),
-                text.get(IS_AVAILABLE), text.get(CATEGORIES), text.get(DealFileColumns.CREATED_AT)), List.of());
+                text.get(IS_AVAILABLE), text.get(CATEGORIES), text.get(DealFileColumns.CREATED_AT)), violations);
     }
 
     /**
@@ -217,7 +215,10 @@ final class OfferJson {
         return Math.abs(decimal.scale()) <= MAX_PLAIN_SCALE ? decimal.toPlainString() : decimal.toString();
     }
 
-    /** A record read: its fields as a file row, or every reason it is no offer. */
+    /**
+     * A record read: its fields as a file row and every reason it is no offer (none when it is one);
+     * no fields when the value is no JSON object at all.
+     */
     record Read(DealFileRecord fields, List<Violation> violations) {
 
         static Read refused(Violation violation) {

@@ -36,6 +36,19 @@ public final class RecordMerge implements AutoCloseable {
         }
     }
 
+    /**
+     * Every rule {@code record} breaks, staging nothing: for a record refused for its form, so that
+     * all its faults are told at once.
+     */
+    public static List<Violation> check(DealFileRecord record, Instant now) {
+        try {
+            CheckedRecord.of(record, now);
+            return List.of();
+        } catch (ValidationException invalid) {
+            return invalid.violations();
+        }
+    }
+
     /** See {@link DealImportBatch#plan}: the plan, with the first {@code maxErrors} rows it refuses. */
     public ImportPlan plan(Clock clock, int maxErrors) {
         return batch.plan(clock, maxErrors);

@@ -25,8 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Applies the offers of a topic exactly as lenient import rows, each once.
@@ -131,8 +133,10 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
         try {
             consume();
         } catch (RuntimeException | Error fatal) {
-            lastError = "the consumer stopped: " + describe(fatal);
-            monitor.stopped(fatal);
+            if (!stopped()) {
+                lastError = "the consumer stopped: " + describe(fatal);
+                monitor.stopped(fatal);
+            }
         }
     }
 
@@ -205,7 +209,7 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
         List<RejectedOffer> rejected = new ArrayList<>();
         for (Offer offer : batch.offers()) {
             if (!offer.readable()) {
-                rejected.add(new RejectedOffer(offer.position(), offer.unreadable()));
+                rejected.add(new RejectedOffer(offer.position(), everyFault(offer)));
             } else if (reasons.containsKey(offer.position())) {
                 rejected.add(new RejectedOffer(offer.position(), reasons.get(offer.position())));
             }
@@ -215,6 +219,22 @@ public final class OfferIngestionService implements OfferQueries, AutoCloseable 
             imports.appendEvents();
         }
         return new Outcome(applied, unchanged, rejected.size());
+    }
+
+    /**
+     * Why an unreadable offer is refused, and what the import's rules find wrong with the fields it
+     * could read, but for fields already refused for their form (a missing field is not also blank).
+     */
+    private List<Violation> everyFault(Offer offer) {
+        if (offer.fields() == null) {
+            return offer.unreadable();
+        }
+        Set<String> refused = offer.unreadable().stream().map(Violation::field).collect(Collectors.toSet());
+        List<Violation> faults = new ArrayList<>(offer.unreadable());
+        RecordMerge.check(offer.fields(), clock.now()).stream()
+                .filter(broken -> !refused.contains(broken.field()))
+                .forEach(faults::add);
+        return faults;
     }
 
     /**

@@ -38,6 +38,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -148,6 +149,27 @@ class OfferIngestionServiceTest {
         assertThat(journal).containsExactly("subscribe", "poll 7", "begin", "advance 7", "set aside 7,8", "commit",
                 "committed 7", "applied 0/0/2");
         assertThat(service.status().retrying()).isFalse();
+    }
+
+    /** An offer refused for its form is also checked by the rules, on the fields it has: every fault at once. */
+    @Test
+    void an_offer_refused_for_its_form_is_set_aside_with_what_the_rules_find_in_its_other_fields() {
+        DealFileRecord fields = offer(0, "A").fields();
+        DealFileRecord aboveOriginal = new DealFileRecord(1, true, "A", fields.hotelName(), fields.hotelCity(),
+                fields.hotelCountry(), fields.hotelPhone(), fields.hotelStarRating(), null, "120.00",
+                fields.originalPrice(), null, fields.checkinDate(), fields.checkoutDate(), null, null, null);
+        List<Violation> form = List.of(new Violation("hotel_rating", "unknown_field", "is not a field of an offer"),
+                new Violation("room_type", "required", "must be given"));
+        source.batches.add(new OfferBatch(List.of(Offer.unreadable(position(0), aboveOriginal, form)),
+                List.of(new PartitionProgress(TOPIC, 0, OptionalLong.of(0), 1))));
+
+        start();
+
+        awaitJournal("applied 0/0/1");
+        assertThat(source.setAside).singleElement().extracting(RejectedOffer::reasons).asList()
+                .extracting("field", "code")
+                .containsExactly(tuple("hotel_rating", "unknown_field"), tuple("room_type", "required"),
+                        tuple("price_per_night", "price_above_original"));
     }
 
     @Test
@@ -268,7 +290,7 @@ class OfferIngestionServiceTest {
     }
 
     private static Offer unreadable(long offset) {
-        return Offer.unreadable(position(offset), List.of(new Violation("value", "malformed_json", "is not JSON")));
+        return Offer.unreadable(position(offset), null, List.of(new Violation("value", "malformed_json", "is not JSON")));
     }
 
     /** Unreadable offers at {@code offsets} of partition 0, the first of them the batch's name in the journal. */
@@ -293,6 +315,7 @@ class OfferIngestionServiceTest {
     private final class Source implements OfferSource {
 
         final Deque<OfferBatch> batches = new ArrayDeque<>();
+        final List<RejectedOffer> setAside = new CopyOnWriteArrayList<>();
         /** Whether each setAside in turn fails; those beyond succeed. */
         private final Queue<Boolean> setAsideFails = new ConcurrentLinkedQueue<>();
         volatile long lag;
@@ -325,6 +348,7 @@ class OfferIngestionServiceTest {
 
         @Override
         public void setAside(List<RejectedOffer> rejected) {
+            setAside.addAll(rejected);
             String offsets = String.join(",", rejected.stream().map(offer -> Long.toString(offer.position().offset()))
                     .toList());
             if (Boolean.TRUE.equals(setAsideFails.poll())) {
