@@ -125,7 +125,7 @@ public class OffersBench {
                     List<Phase> all = new ArrayList<>(created);
                     all.addAll(updated);
                     statements(sql, all.stream().mapToLong(Phase::offers).sum());
-                    steps(log, logFrom, logTo, all.stream().mapToLong(Phase::offers).sum());
+                    steps(log, logFrom, logTo, all);
                 }
                 latency = latency(sql, publisher, http, rounds, offers);
             } finally {
@@ -410,7 +410,9 @@ public class OffersBench {
     }
 
     /** The merge's own per-step times (CopyImportBatch's debug lines) over the measured rounds of (a), per offer. */
-    static void steps(Path log, long from, long to, long offers) throws IOException {
+    static void steps(Path log, long from, long to, List<Phase> phases) throws IOException {
+        long offers = phases.stream().mapToLong(Phase::offers).sum();
+        double wallMillis = phases.stream().mapToDouble(Phase::seconds).sum() * 1000;
         Map<String, Long> millis = new TreeMap<>();
         Map<String, Long> counts = new HashMap<>();
         byte[] bytes = Files.readAllBytes(log);
@@ -427,61 +429,57 @@ public class OffersBench {
         millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
                 System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f |%n", e.getKey(), counts.get(e.getKey()),
                         e.getValue(), e.getValue() * 1000.0 / offers));
-        System.out.printf(Locale.ROOT, "all steps: %.1f µs/offer%n",
-                millis.values().stream().mapToLong(Long::longValue).sum() * 1000.0 / offers);
+        long stepMillis = millis.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "all steps: %.1f µs/offer, of %.1f µs/offer of wall time; outside the steps"
+                        + " (poll, reading the JSON, the rules, positions, commit): %.1f µs/offer%n",
+                stepMillis * 1000.0 / offers, wallMillis * 1000 / offers, (wallMillis - stepMillis) * 1000 / offers);
     }
 
     /**
-     * The consumer thread's JFR samples during (a)'s measured rounds: running Java (jdk.ExecutionSample,
-     * every 10 ms in the profile settings) or in native code, which for this thread is waiting on a
-     * socket (jdk.NativeMethodSample, every 20 ms); each attributed to the first frame outside the JDK.
-     * Then every thread's share of the Java samples: the consumer is not the server's only busy thread.
+     * The consumer thread's JFR samples while running Java during (a)'s measured rounds
+     * (jdk.ExecutionSample, every 10 ms in the profile settings), each attributed to the first frame
+     * outside the JDK; then every thread's share of them: the consumer is not the server's only busy
+     * thread. (Its time waiting for PostgreSQL is pg_stat_statements': JFR samples at most one thread in
+     * native code per period, so its native samples undercount.)
      */
     static void flight(Path recording, List<Phase> phases) throws IOException {
         Map<String, Integer> java = new HashMap<>();
         Map<String, Integer> javaMethods = new HashMap<>();
-        Map<String, Integer> nativeWaits = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
         long offers = phases.stream().mapToLong(Phase::offers).sum();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 String type = event.getEventType().getName();
-                boolean running = type.equals("jdk.ExecutionSample");
-                if (!running && !type.equals("jdk.NativeMethodSample")) {
-                    continue;
-                }
-                if (event.getThread("sampledThread") == null || event.getStackTrace() == null
+                if (!type.equals("jdk.ExecutionSample") || event.getThread("sampledThread") == null
+                        || event.getStackTrace() == null
                         || phases.stream().noneMatch(p -> !event.getStartTime().isBefore(p.from()) && !event.getStartTime().isAfter(p.to()))) {
                     continue;
                 }
                 String thread = event.getThread("sampledThread").getJavaName();
-                if (running) {
-                    threads.merge(thread.replaceAll("[0-9]+", "N"), 1, Integer::sum);
-                }
+                threads.merge(thread.replaceAll("[0-9]+", "N"), 1, Integer::sum);
                 if (!"deals-offers".equals(thread)) {
                     continue;
                 }
                 RecordedFrame frame = event.getStackTrace().getFrames().stream()
                         .filter(f -> !isJdk(f.getMethod().getType().getName())).findFirst().orElse(null);
                 String owner = frame == null ? "JDK" : library(frame.getMethod().getType().getName());
-                if (running) {
-                    java.merge(owner, 1, Integer::sum);
-                    if (frame != null) {
-                        javaMethods.merge(frame.getMethod().getType().getName() + "." + frame.getMethod().getName(), 1, Integer::sum);
-                    }
-                } else {
-                    nativeWaits.merge(owner, 1, Integer::sum);
+                java.merge(owner, 1, Integer::sum);
+                if (frame != null) {
+                    javaMethods.merge(frame.getMethod().getType().getName() + "." + frame.getMethod().getName(), 1, Integer::sum);
                 }
             }
         }
         double wall = phases.stream().mapToDouble(Phase::seconds).sum();
-        System.out.printf(Locale.ROOT, "%nThe consumer thread (deals-offers) in JFR during (a)'s measured rounds:"
-                + " %.1f s of wall time, %,d offers:%n", wall, offers);
-        System.out.println("| state | by (first frame outside the JDK) | samples | ~ms | µs/offer |");
-        System.out.println("|---|---|---|---|---|");
-        print("running Java", java, 10, offers);
-        print("in native (socket)", nativeWaits, 20, offers);
+        System.out.printf(Locale.ROOT, "%nThe consumer thread (deals-offers) running Java in JFR during (a)'s measured"
+                + " rounds: %.1f s of wall time, %,d offers:%n", wall, offers);
+        System.out.println("| first frame outside the JDK | samples | ~ms | µs/offer |");
+        System.out.println("|---|---|---|---|");
+        java.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e ->
+                System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %.1f |%n", e.getKey(), e.getValue(),
+                        e.getValue() * 10, e.getValue() * 10_000.0 / offers));
+        System.out.printf(Locale.ROOT, "all: %.1f µs/offer%n",
+                java.values().stream().mapToInt(Integer::intValue).sum() * 10_000.0 / offers);
         System.out.println();
         System.out.println("Every thread of the server running Java (jdk.ExecutionSample, numbers in names as N):");
         threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
@@ -490,12 +488,6 @@ public class OffersBench {
         System.out.println("Hottest methods of deals-offers while running Java (first frame outside the JDK):");
         javaMethods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey()));
-    }
-
-    static void print(String state, Map<String, Integer> samples, int periodMillis, long offers) {
-        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).forEach(e ->
-                System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f |%n", state, e.getKey(), e.getValue(),
-                        e.getValue() * periodMillis, e.getValue() * periodMillis * 1000.0 / offers));
     }
 
     static boolean isJdk(String type) {
