@@ -49,13 +49,15 @@ import java.util.stream.Collectors;
  *       let go; timed from then until offer_positions has moved past the last of them. Then N offers
  *       updating those deals (other prices) the same way. Every round is checked with
  *       deals_offers_total: all N applied, none unchanged or dead-lettered.</li>
- *   <li>(b) latency: offers updating those deals at 1,000/s for 60 s, each with a price of its own,
+ *   <li>(b) latency, once the relay has published (a)'s events and a checkpoint has written (a)'s
+ *       pages: offers updating those deals at 1,000/s for 60 s, each with a price of its own,
  *       rising; every tenth is followed by readers polling GET /deals/{id} (the id found once by the
  *       deal's external_ref, which is the offer's deal_id) until it shows that price (or a later
  *       offer's).</li>
  * </ul>
  * With "profile", the server also records JFR, logs each merge step and PostgreSQL keeps
- * pg_stat_statements; the benchmark then says where the time of the offers of (a) went.
+ * pg_stat_statements; the benchmark then says where the time of the offers of (a) went, and which
+ * statements the batches of (b) ran.
  * Run with {@code benchmarks/offers.sh [rounds] [offers] [profile]}.
  */
 public class OffersBench {
@@ -124,10 +126,15 @@ public class OffersBench {
                 if (profile) {
                     List<Phase> all = new ArrayList<>(created);
                     all.addAll(updated);
-                    statements(sql, all.stream().mapToLong(Phase::offers).sum());
+                    statements(sql, "(a)'s measured rounds", all.stream().mapToLong(Phase::offers).sum());
                     steps(log, logFrom, logTo, all);
+                    exec(sql, "SELECT pg_stat_statements_reset()");
                 }
+                settle(sql);
                 latency = latency(sql, publisher, http, rounds, offers);
+                if (profile) {
+                    statements(sql, "(b)", latency.published());
+                }
             } finally {
                 stop(server);
             }
@@ -268,6 +275,26 @@ public class OffersBench {
         return String.format(Locale.ROOT, "R%d-%07d", round, i);
     }
 
+    /**
+     * Lets the server finish what (a) left behind, so that (b) measures a steady 1,000 offers/s: the
+     * relay still publishing (a)'s events (two or three per offer) and the dirty pages of its writes.
+     */
+    static void settle(Connection sql) throws Exception {
+        long started = System.nanoTime();
+        long head = number(sql, "SELECT coalesce(max(seq), 0) FROM outbox_events");
+        long deadline = started + TimeUnit.MINUTES.toNanos(5);
+        while (number(sql, "SELECT count(*) FROM event_relays WHERE position >= " + head) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the relay did not publish (a)'s events within 5 minutes");
+            }
+            Thread.sleep(50);
+        }
+        double relayed = (System.nanoTime() - started) / 1e9;
+        exec(sql, "CHECKPOINT");
+        System.out.printf(Locale.ROOT, "before (b): the relay published the last of (a)'s %,d events %.1f s after (a)"
+                + " ended; checkpoint %.1f s%n", head, relayed, (System.nanoTime() - started) / 1e9 - relayed);
+    }
+
     /** Publish-to-readable latencies in ms, and what the readers cost. */
     record Latency(List<Double> millis, int published, double publishSeconds, long reads, double readSeconds) {
     }
@@ -391,9 +418,11 @@ public class OffersBench {
 
     // ---- where the time goes (profile) ----
 
-    /** The statements PostgreSQL spent most time on during the measured rounds of (a), per offer. */
-    static void statements(Connection sql, long offers) throws SQLException {
-        System.out.printf(Locale.ROOT, "%nPostgreSQL during (a)'s measured rounds (%,d offers), pg_stat_statements by total time:%n", offers);
+    /** The statements PostgreSQL spent most time on since the last reset, per offer; a merge is one batch. */
+    static void statements(Connection sql, String during, long offers) throws SQLException {
+        long batches = number(sql, "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE query LIKE 'COPY import_rows%'");
+        System.out.printf(Locale.ROOT, "%nPostgreSQL during %s (%,d offers in %,d batches), pg_stat_statements by total time:%n",
+                during, offers, batches);
         System.out.println("| µs/offer | calls | ms/call | rows | statement |");
         System.out.println("|---|---|---|---|---|");
         try (Statement s = sql.createStatement(); ResultSet rows = s.executeQuery(
