@@ -71,15 +71,19 @@ public final class DealsServer implements AutoCloseable {
         Injector injector = Guice.createInjector(modules);
         HttpServer http = injector.getInstance(HttpServer.class);
         int port = http.start(options.port());
+        Optional<EventRelay> relay = Optional.empty();
         try {
-            Optional<EventRelay> relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
+            EventStreamService eventStream = injector.getInstance(EventStreamService.class);
             Optional<OfferIngestionService> offers = options.ingestOffers()
                     ? Optional.of(injector.getInstance(OfferIngestionService.class)) : Optional.empty();
+            relay = options.kafkaBootstrap().map(servers -> EventRelay.start(injector));
+            Housekeeping housekeeping = new Housekeeping(injector.getInstance(PruneUseCase.class));
+            // Last, as nothing after it may fail: a consumer that started would go on without a server.
             offers.ifPresent(OfferIngestionService::start);
-            return new DealsServer(http, new Housekeeping(injector.getInstance(PruneUseCase.class)),
-                    injector.getInstance(EventStreamService.class), relay, offers, metrics, port);
+            return new DealsServer(http, housekeeping, eventStream, relay, offers, metrics, port);
         } catch (RuntimeException e) {
             // The caller closes the pool and the metrics next: nothing may still be serving on them.
+            relay.ifPresent(EventRelay::close);
             http.stop(Duration.ZERO);
             throw e;
         }
