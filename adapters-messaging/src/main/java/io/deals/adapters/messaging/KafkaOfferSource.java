@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +55,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * a batch that rolled back is read again from exactly where the database says.
  *
  * <p>Records are read as bytes, so that a rejected one is copied to the dead-letter topic with its
- * key, value and headers untouched. Used by one thread; {@link #lag()} may be read from any.
+ * key, value and headers untouched (its value left out when Kafka finds the copy too large). Used
+ * by one thread; {@link #lag()} may be read from any.
  */
 final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
 
@@ -115,17 +118,38 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
         return new OfferBatch(offers, progress);
     }
 
+    /**
+     * Copies the rejected offers to the dead-letter topic and waits until Kafka acknowledged them
+     * all. A copy Kafka refuses as too large (a value that only fitted the offers topic compressed,
+     * or a dead-letter topic made with a smaller limit) goes again without its value, so that its
+     * reasons still arrive and the batch still commits; any other failure throws, for the batch to
+     * roll back and be read again.
+     */
     @Override
     public void setAside(List<RejectedOffer> rejected) {
+        List<RejectedOffer> tooLarge = send(rejected, true);
+        send(tooLarge, false);
+    }
+
+    /**
+     * Sends the dead letters of {@code rejected}, with their values or without, and waits for
+     * them; returns the offers whose copy with its value was refused as too large, and throws when
+     * any other copy was not taken (one without its value refused as too large included).
+     */
+    private List<RejectedOffer> send(List<RejectedOffer> rejected, boolean withValues) {
         if (rejected.isEmpty()) {
-            return;
+            return List.of();
         }
+        List<RejectedOffer> tooLarge = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Exception> failure = new AtomicReference<>();
         try {
             Producer<byte[], byte[]> producer = deadLetters();
             for (RejectedOffer offer : rejected) {
-                producer.send(deadLetter(offer), (metadata, exception) -> {
-                    if (exception != null) {
+                // The producer's own size check and the broker's refusal both arrive here.
+                producer.send(deadLetter(offer, withValues), (metadata, exception) -> {
+                    if (withValues && exception instanceof RecordTooLargeException) {
+                        tooLarge.add(offer);
+                    } else if (exception != null) {
                         failure.compareAndSet(null, exception);
                     }
                 });
@@ -139,10 +163,14 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
             throw new IllegalStateException("Kafka did not acknowledge " + rejected.size()
                     + " offers for the dead-letter topic: " + failure.get(), failure.get());
         }
+        return tooLarge;
     }
 
-    /** The rejected record as it came, with a code, field and message header for each reason, and where it came from. */
-    private ProducerRecord<byte[], byte[]> deadLetter(RejectedOffer offer) {
+    /**
+     * The rejected record as it came, with a code, field and message header for each reason, and
+     * where it came from; without its value, a header says how many bytes the value had.
+     */
+    private ProducerRecord<byte[], byte[]> deadLetter(RejectedOffer offer, boolean withValue) {
         ConsumerRecord<byte[], byte[]> original = lastRecords.get(offer.position());
         if (original == null) {
             throw new IllegalArgumentException("not an offer of the last batch: " + offer.position());
@@ -157,7 +185,10 @@ final class KafkaOfferSource implements OfferSource, ConsumerRebalanceListener {
         headers.add(header("deals.original.topic", original.topic()));
         headers.add(header("deals.original.partition", Integer.toString(original.partition())));
         headers.add(header("deals.original.offset", Long.toString(original.offset())));
-        return new ProducerRecord<>(Topics.OFFERS_DLQ, null, original.key(), original.value(), headers);
+        if (!withValue) {
+            headers.add(header("deals.original.value.bytes", Integer.toString(original.serializedValueSize())));
+        }
+        return new ProducerRecord<>(Topics.OFFERS_DLQ, null, original.key(), withValue ? original.value() : null, headers);
     }
 
     private static Header header(String name, String value) {

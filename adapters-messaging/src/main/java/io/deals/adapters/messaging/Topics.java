@@ -21,8 +21,9 @@ final class Topics {
     static final int PARTITIONS = 6;
 
     /**
-     * The dead-letter topic takes any record the offers topic may hold, however large, since it
-     * copies values untouched; the producer's request size matches.
+     * The dead-letter topic takes records this large, since it copies values untouched, and the
+     * producer's request size matches; a value larger still (one that came compressed) is left
+     * out of its copy.
      */
     static final int DLQ_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 

@@ -15,11 +15,15 @@ import io.deals.application.shared.port.out.TransactionRunner;
 import io.deals.domain.shared.Violation;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,10 +37,14 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -164,6 +172,54 @@ class KafkaOfferSourceIT {
     }
 
     @Test
+    void sets_a_value_too_large_for_the_dead_letter_topic_aside_without_it_and_the_rest_of_the_batch_flows_on() {
+        storeEnds();
+        byte[] blanks = new byte[Topics.DLQ_MAX_MESSAGE_BYTES + 1024 * 1024];
+        Arrays.fill(blanks, (byte) ' ');
+        sendCompressed(1, "HUGE-1", blanks); // well under 1 MiB with zstd: the offers topic takes it
+        send(1, "D-5", offer("D-5"));
+        send(1, "D-6", "not json");
+        List<Offer> offers = offers(pollFor(3));
+        Offer huge = offers.get(0);
+        Offer broken = offers.get(2);
+
+        source.setAside(List.of(new RejectedOffer(huge.position(), huge.unreadable()),
+                new RejectedOffer(broken.position(), broken.unreadable())));
+
+        ConsumerRecord<String, String> copy = deadLetter(huge.position());
+        assertThat(copy.key()).isEqualTo("HUGE-1");
+        assertThat(copy.value()).as("too large for the producer's requests, so left out").isNull();
+        assertThat(header(copy, "deals.error.code")).isEqualTo("too_large");
+        assertThat(header(copy, "deals.original.value.bytes")).isEqualTo(Integer.toString(blanks.length));
+        assertThat(offers.get(1).fields().dealId()).as("the next offer of the batch").isEqualTo("D-5");
+        assertThat(deadLetter(broken.position()).value()).as("a copy that fits keeps its value").isEqualTo("not json");
+    }
+
+    @Test
+    void sets_an_offer_aside_without_its_value_when_a_dead_letter_topic_made_beforehand_takes_less() {
+        storeEnds();
+        String incompressible = HexFormat.of().formatHex(randomBytes(8 * 1024));
+        send(2, "S-1", incompressible);
+        Offer offer = offers(pollFor(1)).get(0);
+
+        limitDeadLetters(4 * 1024);
+        try {
+            source.setAside(List.of(new RejectedOffer(offer.position(), offer.unreadable())));
+        } finally {
+            limitDeadLetters(Topics.DLQ_MAX_MESSAGE_BYTES);
+        }
+
+        ConsumerRecord<String, String> copy = deadLetter(offer.position());
+        assertThat(copy.value()).as("refused by the broker, so left out").isNull();
+        assertThat(copy.headers().toArray()).extracting(Header::key, header -> new String(header.value(), StandardCharsets.UTF_8))
+                .containsExactly(tuple("deals.error.code", "malformed_json"), tuple("deals.error.field", "value"),
+                        tuple("deals.error.message", offer.unreadable().get(0).message()),
+                        tuple("deals.original.topic", Topics.OFFERS), tuple("deals.original.partition", "2"),
+                        tuple("deals.original.offset", Long.toString(offer.position().offset())),
+                        tuple("deals.original.value.bytes", Integer.toString(incompressible.length())));
+    }
+
+    @Test
     void a_rewind_reads_the_uncommitted_batch_again_and_a_committed_one_never() {
         storeEnds();
         send(4, "R-1", "one");
@@ -255,6 +311,41 @@ class KafkaOfferSourceIT {
         }
     }
 
+    /** Sends {@code value} compressed with zstd, as a partner may: a value of any size whose batch stays under 1 MiB. */
+    private static void sendCompressed(int partition, String key, byte[] value) {
+        try (KafkaProducer<byte[], byte[]> zstd = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * value.length),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            zstd.send(new ProducerRecord<>(Topics.OFFERS, partition, bytes(key), value))
+                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the broker did not take a compressed record", e);
+        }
+    }
+
+    /** Sets the dead-letter topic's {@code max.message.bytes}, as an operator creating it may, and waits until the broker says so. */
+    private static void limitDeadLetters(int maxMessageBytes) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.OFFERS_DLQ);
+        String limit = Integer.toString(maxMessageBytes);
+        try {
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry("max.message.bytes", limit), AlterConfigOp.OpType.SET))))
+                    .all().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!limit.equals(admin.describeConfigs(List.of(topic)).all().get(PATIENCE.toSeconds(), TimeUnit.SECONDS)
+                    .get(topic).get("max.message.bytes").value())) {
+                if (System.nanoTime() > deadline) {
+                    fail("the broker did not take max.message.bytes=%s for %s within %s", limit, topic, PATIENCE);
+                }
+                LockSupport.parkNanos(POLL.toNanos());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set the dead-letter topic's max.message.bytes", e);
+        }
+    }
+
     /** The dead-letter copy of the record at {@code original}. */
     private static ConsumerRecord<String, String> deadLetter(OfferPosition original) {
         Function<ConsumerRecord<String, String>, String> from = record -> header(record, "deals.original.partition")
@@ -310,6 +401,12 @@ class KafkaOfferSourceIT {
         return new String(OfferJson.write(new DealFileRecord(1, true, dealId, "Hotel Sol", "Lisbon", "Portugal",
                 "+351 210 000 000", "4", "Double", "80.00", "100.00", "", "2027-06-01", "2027-06-04", "true", "beach",
                 null)), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
+        new Random(7).nextBytes(random);
+        return random;
     }
 
     private static byte[] bytes(String text) {
